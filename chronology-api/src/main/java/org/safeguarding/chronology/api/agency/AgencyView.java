@@ -1,0 +1,4 @@
+package org.safeguarding.chronology.api.agency;
+
+public record AgencyView(String id, String name, Sector sector) {
+}

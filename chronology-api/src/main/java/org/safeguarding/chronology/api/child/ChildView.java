@@ -1,0 +1,6 @@
+package org.safeguarding.chronology.api.child;
+
+import java.time.LocalDate;
+
+public record ChildView(String id, String displayName, LocalDate dateOfBirth) {
+}

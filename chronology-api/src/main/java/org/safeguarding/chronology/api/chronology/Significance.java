@@ -1,0 +1,5 @@
+package org.safeguarding.chronology.api.chronology;
+
+public enum Significance {
+    ROUTINE, SIGNIFICANT, CRITICAL
+}

@@ -1,0 +1,39 @@
+package org.safeguarding.chronology.embedded;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The laptop store: one embedded MongoDB-compatible server on an H2 file, shared by both services.
+ * Settings (environment): EMBEDDED_MONGO_PORT (27117), EMBEDDED_MONGO_HOST (127.0.0.1),
+ * EMBEDDED_MONGO_FILE (data/chronology.mv).
+ */
+public final class EmbeddedStoreApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreApplication.class);
+
+    private EmbeddedStoreApplication() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(setting("EMBEDDED_MONGO_PORT", "27117"));
+        String host = setting("EMBEDDED_MONGO_HOST", "127.0.0.1");
+        Path file = Path.of(setting("EMBEDDED_MONGO_FILE", "data/chronology.mv"));
+        EmbeddedMongo mongo = EmbeddedMongo.h2File(file, host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("embedded store stopping: flushing {}", mongo.description());
+            mongo.close();
+            stopped.countDown();
+        }, "embedded-store-shutdown"));
+        log.info("embedded store ready on mongodb://{}:{} ({})", host, mongo.port(), mongo.description());
+        stopped.await();
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
