@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedStoreApplication {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreApplication.class);
-
     private EmbeddedStoreApplication() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // the jar is also a test dependency: its logging set-up applies only when it runs as the store
+        System.setProperty("logback.configurationFile", "embedded-store-logback.xml");
+        Logger log = LoggerFactory.getLogger(EmbeddedStoreApplication.class);
         int port = Integer.parseInt(setting("EMBEDDED_MONGO_PORT", "27117"));
         String host = setting("EMBEDDED_MONGO_HOST", "127.0.0.1");
         Path file = Path.of(setting("EMBEDDED_MONGO_FILE", "data/chronology.mv"));

@@ -1,0 +1,210 @@
+package org.safeguarding.chronology.command.child;
+
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY;
+import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.chronology.api.rejection.RejectedException.badRequest;
+import static org.safeguarding.chronology.api.rejection.RejectedException.conflict;
+import static org.safeguarding.chronology.api.rejection.RejectedException.forbidden;
+import static org.safeguarding.chronology.api.rejection.RejectedException.notFound;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.child.ChildView;
+import org.safeguarding.chronology.api.child.RegisterChild;
+import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryReceipt;
+import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.RecordEntry;
+import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.api.sharing.ShareInformation;
+import org.safeguarding.chronology.api.sharing.SharingReceipt;
+import org.safeguarding.chronology.command.agency.AgencyDirectory;
+import org.safeguarding.chronology.command.chronology.Entry;
+import org.safeguarding.chronology.command.sharing.Sharing;
+
+/**
+ * A child's case: its chronology entries and the sharing of them between agencies. Field-level rules are
+ * checked before a command gets here (CommandChecks); the rules that need the record are checked here.
+ * Fields are Jackson-readable for snapshots.
+ */
+@Aggregate(snapshotTriggerDefinition = "childCaseSnapshotTrigger", cache = "childCaseCache")
+@JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
+public class ChildCase {
+
+    @AggregateIdentifier
+    private String id;
+    private String childId;
+    private String displayName;
+    private LocalDate dateOfBirth;
+    private Map<String, Entry> entries = new HashMap<>();
+    /** Agency id to sourceRef to entry id: the idempotency keys of recordEntry. */
+    private Map<String, Map<String, String>> entryKeys = new HashMap<>();
+    private Map<String, Sharing> sharings = new HashMap<>();
+    /** Sending agency id to sourceRef to sharing id: the idempotency keys of shareInformation. */
+    private Map<String, Map<String, String>> sharingKeys = new HashMap<>();
+
+    public ChildCase() {
+    }
+
+    /** Registering again with the same displayName and dateOfBirth changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ChildView handle(RegisterChild command) {
+        if (id == null) {
+            apply(new ChildRegistered(command.childId(), command.displayName(), command.dateOfBirth()));
+        } else if (!displayName.equals(command.displayName())
+                || !Objects.equals(dateOfBirth, command.dateOfBirth())) {
+            throw conflict("child " + childId + " is already registered with a different displayName or dateOfBirth");
+        }
+        return new ChildView(childId, displayName, dateOfBirth);
+    }
+
+    @CommandHandler
+    public EntryReceipt handle(RecordEntry command, AgencyDirectory agencies) {
+        agencies.requireRegistered(command.agencyId());
+        String earlier = entryKeys.getOrDefault(command.agencyId(), Map.of()).get(command.sourceRef());
+        if (earlier != null) {
+            Entry entry = entries.get(earlier);
+            if (!entry.isRepeatedBy(command)) {
+                throw conflict("sourceRef %s of agency %s was already recorded as entry %s, with different content"
+                        .formatted(command.sourceRef(), command.agencyId(), earlier));
+            }
+            return new EntryReceipt(earlier, entry.firstRecordedAt(), true);
+        }
+        String entryId = ChildIds.entryId(childId, entries.size() + 1);
+        apply(new EntryRecorded(childId, entryId, command.agencyId(), command.sourceRef(), command.kind(),
+                command.occurredAt(), command.knownAt(), command.summary(), command.significance(),
+                command.professional(), command.personIds()));
+        return new EntryReceipt(entryId, entries.get(entryId).recordedAt(), false);
+    }
+
+    @CommandHandler
+    public EntryReceipt handle(CorrectEntry command, AgencyDirectory agencies) {
+        agencies.requireRegistered(command.agencyId());
+        Entry entry = entry(command.entryId());
+        requireRecordedBy(entry, command.agencyId(), "correct");
+        EntryCorrected next = entry.correctedBy(childId, command);
+        if (next.knownAt().isBefore(next.occurredAt())) {
+            throw badRequest("knownAt %s would be before occurredAt %s of entry %s"
+                    .formatted(next.knownAt(), next.occurredAt(), entry.id()));
+        }
+        if (entry.retracted()) {
+            throw conflict("entry " + entry.id() + " is retracted and cannot be corrected");
+        }
+        if (entry.isCurrentVersion(next)) {
+            return new EntryReceipt(entry.id(), entry.recordedAt(), true);
+        }
+        apply(next);
+        return new EntryReceipt(entry.id(), entries.get(entry.id()).recordedAt(), false);
+    }
+
+    @CommandHandler
+    public EntryReceipt handle(RetractEntry command, AgencyDirectory agencies) {
+        agencies.requireRegistered(command.agencyId());
+        Entry entry = entry(command.entryId());
+        requireRecordedBy(entry, command.agencyId(), "retract");
+        if (entry.retracted()) {
+            return new EntryReceipt(entry.id(), entry.recordedAt(), true);
+        }
+        apply(new EntryRetracted(childId, entry.id(), entry.agencyId(), entry.version() + 1, command.reason()));
+        return new EntryReceipt(entry.id(), entries.get(entry.id()).recordedAt(), false);
+    }
+
+    @CommandHandler
+    public SharingReceipt handle(ShareInformation command, AgencyDirectory agencies) {
+        agencies.requireRegistered(command.fromAgencyId());
+        agencies.requireRegistered(command.toAgencyId());
+        List<Entry> shared = command.entryIds().stream().distinct().map(this::entry).toList();
+        String earlier = sharingKeys.getOrDefault(command.fromAgencyId(), Map.of()).get(command.sourceRef());
+        if (earlier != null) {
+            Sharing sharing = sharings.get(earlier);
+            if (!sharing.isRepeatedBy(command)) {
+                throw conflict("sourceRef %s of agency %s was already shared as %s, with different content"
+                        .formatted(command.sourceRef(), command.fromAgencyId(), earlier));
+            }
+            return new SharingReceipt(earlier, sharing.recordedAt(), true);
+        }
+        for (Entry entry : shared) {
+            if (entry.retracted()) {
+                throw conflict("entry " + entry.id() + " is retracted and cannot be shared");
+            }
+            if (!entry.isKnownBy(command.fromAgencyId(), command.sharedAt())) {
+                throw conflict("agency %s did not know entry %s at sharedAt %s"
+                        .formatted(command.fromAgencyId(), entry.id(), command.sharedAt()));
+            }
+        }
+        String sharingId = ChildIds.sharingId(childId, sharings.size() + 1);
+        apply(new InformationShared(childId, sharingId, command.fromAgencyId(), command.toAgencyId(),
+                shared.stream().map(Entry::id).toList(), command.sharedAt(), command.channel(), command.sourceRef()));
+        return new SharingReceipt(sharingId, sharings.get(sharingId).recordedAt(), false);
+    }
+
+    private Entry entry(String entryId) {
+        Entry entry = entries.get(entryId);
+        if (entry == null) {
+            String owner = ChildIds.childOfEntry(entryId);
+            throw notFound(owner != null && !owner.equals(childId)
+                    ? "entry " + entryId + " is not an entry of child " + childId
+                    : "entry " + entryId + " does not exist");
+        }
+        return entry;
+    }
+
+    private static void requireRecordedBy(Entry entry, String agencyId, String act) {
+        if (!entry.agencyId().equals(agencyId)) {
+            throw forbidden("entry %s was recorded by agency %s: agency %s may not %s it"
+                    .formatted(entry.id(), entry.agencyId(), agencyId, act));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChildRegistered event) {
+        id = ChildIds.aggregateId(event.childId());
+        childId = event.childId();
+        displayName = event.displayName();
+        dateOfBirth = event.dateOfBirth();
+    }
+
+    @EventSourcingHandler
+    void on(EntryRecorded event, @Timestamp Instant recordedAt) {
+        entries.put(event.entryId(), Entry.recorded(event, recordedAt));
+        entryKeys.computeIfAbsent(event.agencyId(), agency -> new HashMap<>()).put(event.sourceRef(), event.entryId());
+    }
+
+    @EventSourcingHandler
+    void on(EntryCorrected event, @Timestamp Instant recordedAt) {
+        entries.computeIfPresent(event.entryId(), (key, entry) -> entry.with(event, recordedAt));
+    }
+
+    @EventSourcingHandler
+    void on(EntryRetracted event, @Timestamp Instant recordedAt) {
+        entries.computeIfPresent(event.entryId(), (key, entry) -> entry.with(event, recordedAt));
+    }
+
+    @EventSourcingHandler
+    void on(InformationShared event, @Timestamp Instant recordedAt) {
+        sharings.put(event.sharingId(), new Sharing(event, recordedAt));
+        sharingKeys.computeIfAbsent(event.fromAgencyId(), agency -> new HashMap<>())
+                .put(event.sourceRef(), event.sharingId());
+        event.entryIds().forEach(entryId -> entries.computeIfPresent(entryId,
+                (key, entry) -> entry.withShareTo(event.toAgencyId(), event.sharedAt())));
+    }
+}

@@ -1,0 +1,8 @@
+package org.safeguarding.chronology.command.graphql;
+
+import graphql.ErrorClassification;
+
+/** The classification Spring's ErrorType lacks. */
+public enum Conflict implements ErrorClassification {
+    CONFLICT
+}

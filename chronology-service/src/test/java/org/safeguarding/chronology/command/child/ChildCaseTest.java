@@ -1,0 +1,648 @@
+package org.safeguarding.chronology.command.child;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.chronology.api.rejection.Rejection.BAD_REQUEST;
+import static org.safeguarding.chronology.api.rejection.Rejection.CONFLICT;
+import static org.safeguarding.chronology.api.rejection.Rejection.FORBIDDEN;
+import static org.safeguarding.chronology.api.rejection.Rejection.NOT_FOUND;
+import static org.safeguarding.chronology.command.Rejections.rejected;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.child.ChildView;
+import org.safeguarding.chronology.api.child.RegisterChild;
+import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryKind;
+import org.safeguarding.chronology.api.chronology.EntryReceipt;
+import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.RecordEntry;
+import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.api.sharing.ShareInformation;
+import org.safeguarding.chronology.api.sharing.SharingChannel;
+import org.safeguarding.chronology.api.sharing.SharingReceipt;
+import org.safeguarding.chronology.command.CommandChecks;
+import org.safeguarding.chronology.command.agency.AgencyDirectory;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/** Every rule of the contract for a child's case, given events, when a command, then events or a rejection. */
+class ChildCaseTest {
+
+    static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+    static final Instant OCCURRED = Instant.parse("2024-05-01T09:30:00Z");
+    static final Instant KNOWN = Instant.parse("2024-05-02T10:00:00Z");
+    /** When the given events were recorded, and when the command under test is. */
+    static final Instant RECORDED_1 = Instant.parse("2024-05-20T08:00:00.000001Z");
+    static final Instant RECORDED_2 = Instant.parse("2024-05-21T08:00:00.000002Z");
+    static final Instant RECORDED_NOW = Instant.parse("2024-06-01T11:59:59.123456Z");
+
+    static final String CHILD = "child-a";
+    static final String E1 = "child-a/E1";
+    static final String E2 = "child-a/E2";
+    static final String POLICE = "police-1";
+    static final String HEALTH = "health-1";
+    static final String SCHOOL = "school-1";
+    static final Set<String> REGISTERED_AGENCIES = Set.of(POLICE, HEALTH, SCHOOL);
+
+    private FixtureConfiguration<ChildCase> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ChildCase.class);
+        fixture.registerInjectableResource((AgencyDirectory) REGISTERED_AGENCIES::contains);
+        fixture.registerCommandHandlerInterceptor(new CommandChecks(Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    /** The child registered and the given events, all recorded at RECORDED_1; the command at RECORDED_NOW. */
+    private TestExecutor<ChildCase> given(Object... events) {
+        return fixture.givenCurrentTime(RECORDED_1).andGiven(childRegistered()).andGiven(events)
+                .andGivenCurrentTime(RECORDED_NOW);
+    }
+
+    static ChildRegistered childRegistered() {
+        return new ChildRegistered(CHILD, "Child A", LocalDate.parse("2019-03-01"));
+    }
+
+    /** A recordEntry command with all fields set, changed by the consumer. */
+    static RecordEntry record(Consumer<EntryDraft> change) {
+        EntryDraft draft = new EntryDraft();
+        change.accept(draft);
+        return draft.command();
+    }
+
+    static RecordEntry record() {
+        return record(entry -> {
+        });
+    }
+
+    static EntryRecorded recorded(String entryId, Consumer<EntryDraft> change) {
+        EntryDraft draft = new EntryDraft();
+        change.accept(draft);
+        return draft.event(entryId);
+    }
+
+    static EntryRecorded recorded() {
+        return recorded(E1, entry -> {
+        });
+    }
+
+    static final class EntryDraft {
+        String childId = CHILD;
+        String agencyId = POLICE;
+        String sourceRef = "POL-1";
+        EntryKind kind = EntryKind.DOMESTIC_ABUSE_INCIDENT;
+        Instant occurredAt = OCCURRED;
+        Instant knownAt = KNOWN;
+        String summary = "Police called to the home; Mother reported an argument with Partner";
+        Significance significance = Significance.SIGNIFICANT;
+        String professional = "Police Officer 2";
+
+        RecordEntry command() {
+            return new RecordEntry(childId, agencyId, sourceRef, kind, occurredAt, knownAt, summary, significance,
+                    professional, List.of());
+        }
+
+        EntryRecorded event(String entryId) {
+            return new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, knownAt, summary,
+                    significance, professional, List.of());
+        }
+    }
+
+    static CorrectEntry correct(String agencyId, Instant occurredAt, Instant knownAt, String summary) {
+        return new CorrectEntry(CHILD, E1, agencyId, occurredAt, knownAt, null, summary, null, "typo");
+    }
+
+    static ShareInformation share(String from, String to, Instant sharedAt, String sourceRef, String... entryIds) {
+        return new ShareInformation(CHILD, from, to, List.of(entryIds), sharedAt, SharingChannel.MEETING, sourceRef);
+    }
+
+    static InformationShared shared(String sharingId, String from, String to, Instant sharedAt, String sourceRef,
+                                    String... entryIds) {
+        return new InformationShared(CHILD, sharingId, from, to, List.of(entryIds), sharedAt, SharingChannel.MEETING,
+                sourceRef);
+    }
+
+    @Nested
+    class RegisterChildTest {
+
+        @Test
+        void registersAChild() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterChild(CHILD, "Child A", LocalDate.parse("2019-03-01")))
+                    .expectEvents(childRegistered())
+                    .expectResultMessagePayload(new ChildView(CHILD, "Child A", LocalDate.parse("2019-03-01")));
+        }
+
+        @Test
+        void registeringAgainWithTheSameContentChangesNothing() {
+            fixture.given(childRegistered())
+                    .when(new RegisterChild(CHILD, "Child A", LocalDate.parse("2019-03-01")))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ChildView(CHILD, "Child A", LocalDate.parse("2019-03-01")));
+        }
+
+        @Test
+        void registeringAgainWithDifferentContentIsAConflict() {
+            fixture.given(childRegistered())
+                    .when(new RegisterChild(CHILD, "Child B", LocalDate.parse("2019-03-01")))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "child child-a is already registered"));
+            fixture.given(childRegistered())
+                    .when(new RegisterChild(CHILD, "Child A", null))
+                    .expectException(rejected(CONFLICT, "child-a"));
+        }
+
+        @Test
+        void aBlankFieldOrAFutureDateOfBirthIsABadRequest() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterChild(CHILD, " ", null))
+                    .expectException(rejected(BAD_REQUEST, "displayName must not be blank"));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterChild("", "Child A", null))
+                    .expectException(rejected(BAD_REQUEST, "id must not be blank"));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterChild(CHILD, "Child A", LocalDate.parse("2024-06-02")))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "dateOfBirth 2024-06-02 is in the future"));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterChild(CHILD, "C".repeat(201), null))
+                    .expectException(rejected(BAD_REQUEST, "displayName must be at most 200 characters"));
+        }
+    }
+
+    @Nested
+    class RecordEntryTest {
+
+        @Test
+        void recordsTheFirstEntryAsE1AndAnswersItsRecordedAt() {
+            given()
+                    .when(record())
+                    .expectEvents(recorded())
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_NOW, false));
+        }
+
+        @Test
+        void numbersEntriesPerChild() {
+            given(recorded())
+                    .when(record(entry -> entry.sourceRef = "POL-2"))
+                    .expectEvents(recorded(E2, entry -> entry.sourceRef = "POL-2"))
+                    .expectResultMessagePayload(new EntryReceipt(E2, RECORDED_NOW, false));
+        }
+
+        @Test
+        void professionalMayBeLeftOut() {
+            given()
+                    .when(record(entry -> entry.professional = null))
+                    .expectEvents(recorded(E1, entry -> entry.professional = null));
+        }
+
+        @Test
+        void theSameKeyWithTheSameContentIsADuplicateOfTheFirst() {
+            given(recorded())
+                    .when(record())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+        }
+
+        @Test
+        void aDuplicateIsComparedWithTheFirstSubmissionWhateverCameSince() {
+            given(recorded(),
+                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "corrected",
+                            Significance.ROUTINE, "typo"),
+                    new EntryRetracted(CHILD, E1, POLICE, 3, "recorded in error"))
+                    .when(record())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+        }
+
+        @Test
+        void theSameKeyWithAnyFieldDifferentIsAConflict() {
+            List<Consumer<EntryDraft>> changes = List.of(
+                    entry -> entry.summary = "another summary",
+                    entry -> entry.kind = EntryKind.CONTACT,
+                    entry -> entry.occurredAt = OCCURRED.minusSeconds(1),
+                    entry -> entry.knownAt = KNOWN.plusSeconds(1),
+                    entry -> entry.significance = Significance.CRITICAL,
+                    entry -> entry.professional = null);
+            for (Consumer<EntryDraft> change : changes) {
+                given(recorded())
+                        .when(record(change))
+                        .expectNoEvents()
+                        .expectException(rejected(CONFLICT, "sourceRef POL-1 of agency police-1"));
+            }
+        }
+
+        @Test
+        void theSameSourceRefOfAnotherAgencyIsAnotherEntry() {
+            given(recorded())
+                    .when(record(entry -> entry.agencyId = HEALTH))
+                    .expectEvents(recorded(E2, entry -> entry.agencyId = HEALTH));
+        }
+
+        @Test
+        void anUnknownAgencyIsNotFound() {
+            given()
+                    .when(record(entry -> entry.agencyId = "housing-9"))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+        }
+
+        @Test
+        void anUnknownChildIsNotFound() {
+            fixture.givenNoPriorActivity()
+                    .when(record())
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aMissingBlankOrOverlongFieldIsABadRequest() {
+            assertBadRequest(entry -> entry.summary = "  ", "summary must not be blank");
+            assertBadRequest(entry -> entry.summary = null, "summary must not be blank");
+            assertBadRequest(entry -> entry.summary = "x".repeat(10_001), "summary must be at most 10000 characters");
+            assertBadRequest(entry -> entry.sourceRef = "", "sourceRef must not be blank");
+            assertBadRequest(entry -> entry.sourceRef = "s".repeat(201), "sourceRef must be at most 200");
+            assertBadRequest(entry -> entry.agencyId = " ", "agencyId must not be blank");
+            assertBadRequest(entry -> entry.professional = " ", "professional must not be blank");
+            assertBadRequest(entry -> entry.kind = null, "kind is missing");
+            assertBadRequest(entry -> entry.significance = null, "significance is missing");
+            assertBadRequest(entry -> entry.occurredAt = null, "occurredAt is missing");
+        }
+
+        @Test
+        void aSummaryOfExactly10000CharactersIsAccepted() {
+            given()
+                    .when(record(entry -> entry.summary = "x".repeat(10_000)))
+                    .expectEvents(recorded(E1, entry -> entry.summary = "x".repeat(10_000)));
+        }
+
+        @Test
+        void timesLaterThanThePlatformClockOrKnownBeforeOccurredAreABadRequest() {
+            assertBadRequest(entry -> entry.occurredAt = NOW.plusSeconds(1),
+                    "occurredAt 2024-06-01T12:00:01Z is later");
+            assertBadRequest(entry -> entry.knownAt = NOW.plusSeconds(1), "knownAt 2024-06-01T12:00:01Z is later");
+            assertBadRequest(entry -> entry.knownAt = OCCURRED.minusSeconds(1),
+                    "knownAt 2024-05-01T09:29:59Z is before occurredAt");
+        }
+
+        @Test
+        void aBadRequestComesBeforeAnUnknownAgencyOrChild() {
+            given()
+                    .when(record(entry -> {
+                        entry.agencyId = "housing-9";
+                        entry.summary = "";
+                    }))
+                    .expectException(rejected(BAD_REQUEST, "summary must not be blank"));
+            fixture.givenNoPriorActivity()
+                    .when(record(entry -> entry.summary = ""))
+                    .expectException(rejected(BAD_REQUEST, "summary must not be blank"));
+        }
+
+        private void assertBadRequest(Consumer<EntryDraft> change, String message) {
+            given().when(record(change)).expectNoEvents().expectException(rejected(BAD_REQUEST, message));
+        }
+    }
+
+    @Nested
+    class CorrectEntryTest {
+
+        @Test
+        void aCorrectionIsTheNextVersionAndKeepsTheFieldsLeftOut() {
+            EntryRecorded original = recorded();
+            given(original)
+                    .when(correct(POLICE, null, null, "Police called to the home; Mother reported a dispute"))
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, original.kind(), OCCURRED, KNOWN,
+                            "Police called to the home; Mother reported a dispute", original.significance(), "typo"))
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_NOW, false));
+        }
+
+        @Test
+        void everyFieldCanBeCorrected() {
+            Instant occurred = OCCURRED.minusSeconds(3600);
+            Instant known = KNOWN.plusSeconds(3600);
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E1, POLICE, occurred, known, EntryKind.CONTACT, "new summary",
+                            Significance.CRITICAL, "wrong form"))
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, occurred, known,
+                            "new summary", Significance.CRITICAL, "wrong form"));
+        }
+
+        @Test
+        void aCorrectionIdenticalToTheCurrentVersionIsADuplicate() {
+            fixture.givenCurrentTime(RECORDED_1).andGiven(childRegistered(), recorded())
+                    .andGivenCurrentTime(RECORDED_2)
+                    .andGiven(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+                            Significance.ROUTINE, "typo"))
+                    .andGivenCurrentTime(RECORDED_NOW)
+                    .when(new CorrectEntry(CHILD, E1, POLICE, OCCURRED, null, EntryKind.CONTACT, "v2", null, "again"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_2, true));
+        }
+
+        @Test
+        void knownAtBeforeOccurredAtAfterMergingIsABadRequest() {
+            given(recorded())
+                    .when(correct(POLICE, null, OCCURRED.minusSeconds(60), null))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "knownAt 2024-05-01T09:29:00Z would be before occurredAt"));
+            given(recorded())
+                    .when(correct(POLICE, KNOWN.plusSeconds(60), null, null))
+                    .expectException(rejected(BAD_REQUEST, "before occurredAt 2024-05-02T10:01:00Z"));
+        }
+
+        @Test
+        void aCorrectionThatNamesNoFieldIsABadRequest() {
+            given(recorded())
+                    .when(correct(POLICE, null, null, null))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "a correction must give at least one of"));
+        }
+
+        @Test
+        void aBlankReasonOrSummaryOrAFutureTimeIsABadRequest() {
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, "fine", null, " "))
+                    .expectException(rejected(BAD_REQUEST, "reason must not be blank"));
+            given(recorded())
+                    .when(correct(POLICE, null, null, ""))
+                    .expectException(rejected(BAD_REQUEST, "summary must not be blank"));
+            given(recorded())
+                    .when(correct(POLICE, null, NOW.plusSeconds(1), null))
+                    .expectException(rejected(BAD_REQUEST, "knownAt 2024-06-01T12:00:01Z is later"));
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, "fine", null, "r".repeat(10_001)))
+                    .expectException(rejected(BAD_REQUEST, "reason must be at most 10000"));
+        }
+
+        @Test
+        void anUnknownEntryOrAgencyIsNotFound() {
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E2, POLICE, null, null, null, "fine", null, "typo"))
+                    .expectException(rejected(NOT_FOUND, "entry child-a/E2 does not exist"));
+            given(recorded())
+                    .when(correct("housing-9", null, null, "fine"))
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+        }
+
+        @Test
+        void anEntryIdThatNamesNoEntryOfTheChildIsNotFound() {
+            given(recorded())
+                    .when(new CorrectEntry(null, "not-an-entry", POLICE, null, null, null, "fine", null, "typo"))
+                    .expectException(rejected(NOT_FOUND, "entry not-an-entry does not exist"));
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, "child-b/E1", POLICE, null, null, null, "fine", null, "typo"))
+                    .expectException(rejected(NOT_FOUND, "entry child-b/E1 does not exist"));
+        }
+
+        @Test
+        void anotherAgencyMayNotCorrectAnEntry() {
+            given(recorded())
+                    .when(correct(HEALTH, null, null, "fine"))
+                    .expectNoEvents()
+                    .expectException(rejected(FORBIDDEN, "entry child-a/E1 was recorded by agency police-1"));
+        }
+
+        @Test
+        void correctingARetractedEntryIsAConflictButForbiddenComesFirst() {
+            EntryRetracted retracted = new EntryRetracted(CHILD, E1, POLICE, 2, "recorded in error");
+            given(recorded(), retracted)
+                    .when(correct(POLICE, null, null, "fine"))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "entry child-a/E1 is retracted"));
+            given(recorded(), retracted)
+                    .when(correct(HEALTH, null, null, "fine"))
+                    .expectException(rejected(FORBIDDEN, "agency health-1 may not correct it"));
+        }
+    }
+
+    @Nested
+    class RetractEntryTest {
+
+        @Test
+        void retractingIsTheNextVersion() {
+            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+                    Significance.ROUTINE, "typo"))
+                    .when(new RetractEntry(CHILD, E1, POLICE, "recorded in error"))
+                    .expectEvents(new EntryRetracted(CHILD, E1, POLICE, 3, "recorded in error"))
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_NOW, false));
+        }
+
+        @Test
+        void retractingAgainIsADuplicateWithTheRetractionsRecordedAt() {
+            fixture.givenCurrentTime(RECORDED_1).andGiven(childRegistered(), recorded())
+                    .andGivenCurrentTime(RECORDED_2)
+                    .andGiven(new EntryRetracted(CHILD, E1, POLICE, 2, "recorded in error"))
+                    .andGivenCurrentTime(RECORDED_NOW)
+                    .when(new RetractEntry(CHILD, E1, POLICE, "another reason"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_2, true));
+        }
+
+        @Test
+        void anotherAgencyMayNotRetractAnEntry() {
+            given(recorded())
+                    .when(new RetractEntry(CHILD, E1, SCHOOL, "recorded in error"))
+                    .expectNoEvents()
+                    .expectException(rejected(FORBIDDEN, "agency school-1 may not retract it"));
+        }
+
+        @Test
+        void aBlankReasonIsABadRequestAndAnUnknownEntryNotFound() {
+            given(recorded())
+                    .when(new RetractEntry(CHILD, E1, POLICE, ""))
+                    .expectException(rejected(BAD_REQUEST, "reason must not be blank"));
+            given(recorded())
+                    .when(new RetractEntry(CHILD, E2, POLICE, "recorded in error"))
+                    .expectException(rejected(NOT_FOUND, "entry child-a/E2 does not exist"));
+            given(recorded())
+                    .when(new RetractEntry(null, "E1", POLICE, "recorded in error"))
+                    .expectException(rejected(NOT_FOUND, "entry E1 does not exist"));
+            given(recorded())
+                    .when(new RetractEntry(CHILD, E1, "housing-9", "recorded in error"))
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+        }
+    }
+
+    @Nested
+    class ShareInformationTest {
+
+        static final Instant SHARED = KNOWN.plusSeconds(86_400);
+
+        @Test
+        void theRecordingAgencySharesAnEntryItKnew() {
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1))
+                    .expectEvents(shared("child-a/S1", POLICE, HEALTH, SHARED, "MARAC-1", E1))
+                    .expectResultMessagePayload(new SharingReceipt("child-a/S1", RECORDED_NOW, false));
+        }
+
+        @Test
+        void sharingAtExactlyKnownAtIsAllowed() {
+            given(recorded())
+                    .when(share(POLICE, HEALTH, KNOWN, "MARAC-1", E1))
+                    .expectEvents(shared("child-a/S1", POLICE, HEALTH, KNOWN, "MARAC-1", E1));
+        }
+
+        @Test
+        void anEntryNamedTwiceIsSharedOnce() {
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1, E1))
+                    .expectEvents(shared("child-a/S1", POLICE, HEALTH, SHARED, "MARAC-1", E1));
+        }
+
+        @Test
+        void theSameKeyWithTheSameContentIsADuplicateOfTheFirst() {
+            EntryRecorded second = recorded(E2, entry -> entry.sourceRef = "POL-2");
+            given(recorded(), second, shared("child-a/S1", POLICE, HEALTH, SHARED, "MARAC-1", E1, E2))
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E2, E1))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new SharingReceipt("child-a/S1", RECORDED_1, true));
+        }
+
+        @Test
+        void theSameKeyWithDifferentContentIsAConflict() {
+            InformationShared first = shared("child-a/S1", POLICE, HEALTH, SHARED, "MARAC-1", E1);
+            given(recorded(), first)
+                    .when(share(POLICE, SCHOOL, SHARED, "MARAC-1", E1))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "sourceRef MARAC-1 of agency police-1"));
+            given(recorded(), first)
+                    .when(share(POLICE, HEALTH, SHARED.plusSeconds(1), "MARAC-1", E1))
+                    .expectException(rejected(CONFLICT, "MARAC-1"));
+            given(recorded(), first)
+                    .when(new ShareInformation(CHILD, POLICE, HEALTH, List.of(E1), SHARED, SharingChannel.VERBAL,
+                            "MARAC-1"))
+                    .expectException(rejected(CONFLICT, "MARAC-1"));
+        }
+
+        @Test
+        void theSenderMustHaveKnownTheEntryAtSharedAt() {
+            given(recorded())
+                    .when(share(POLICE, HEALTH, KNOWN.minusSeconds(1), "MARAC-1", E1))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "agency police-1 did not know entry child-a/E1 at sharedAt"));
+            given(recorded())
+                    .when(share(HEALTH, SCHOOL, SHARED, "HV-1", E1))
+                    .expectException(rejected(CONFLICT, "agency health-1 did not know entry child-a/E1"));
+        }
+
+        @Test
+        void knowledgeAsTheRecordStandsCountsTheCurrentVersionsKnownAt() {
+            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED,
+                    SHARED.plusSeconds(60), "v2", Significance.ROUTINE, "known later than first said"))
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1))
+                    .expectException(rejected(CONFLICT, "did not know entry child-a/E1"));
+        }
+
+        @Test
+        void anAgencyKnowsWhatWasSharedWithItFromSharedAtOn() {
+            InformationShared toHealth = shared("child-a/S1", POLICE, HEALTH, SHARED, "MARAC-1", E1);
+            given(recorded(), toHealth)
+                    .when(share(HEALTH, SCHOOL, SHARED, "HV-1", E1))
+                    .expectEvents(shared("child-a/S2", HEALTH, SCHOOL, SHARED, "HV-1", E1));
+            given(recorded(), toHealth)
+                    .when(share(HEALTH, SCHOOL, SHARED.minusSeconds(1), "HV-1", E1))
+                    .expectException(rejected(CONFLICT, "agency health-1 did not know entry child-a/E1"));
+        }
+
+        @Test
+        void theEarliestShareToAnAgencyCounts() {
+            given(recorded(),
+                    shared("child-a/S1", POLICE, HEALTH, SHARED.plusSeconds(600), "MARAC-2", E1),
+                    shared("child-a/S2", POLICE, HEALTH, SHARED, "MARAC-1", E1))
+                    .when(share(HEALTH, SCHOOL, SHARED.plusSeconds(1), "HV-1", E1))
+                    .expectEvents(shared("child-a/S3", HEALTH, SCHOOL, SHARED.plusSeconds(1), "HV-1", E1));
+        }
+
+        @Test
+        void sharingARetractedEntryIsAConflict() {
+            given(recorded(), new EntryRetracted(CHILD, E1, POLICE, 2, "recorded in error"))
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "entry child-a/E1 is retracted"));
+        }
+
+        @Test
+        void unknownAgenciesOrEntriesAreNotFound() {
+            given(recorded())
+                    .when(share(POLICE, "housing-9", SHARED, "MARAC-1", E1))
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+            given(recorded())
+                    .when(share("housing-9", POLICE, SHARED, "MARAC-1", E1))
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1, E2))
+                    .expectException(rejected(NOT_FOUND, "entry child-a/E2 does not exist"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", "child-b/E1"))
+                    .expectException(rejected(NOT_FOUND, "entry child-b/E1 is not an entry of child child-a"));
+        }
+
+        @Test
+        void fieldRulesAreABadRequest() {
+            given(recorded())
+                    .when(share(POLICE, POLICE, SHARED, "MARAC-1", E1))
+                    .expectException(rejected(BAD_REQUEST, "fromAgencyId and toAgencyId are both police-1"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1"))
+                    .expectException(rejected(BAD_REQUEST, "entryIds must name at least one entry"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, NOW.plusSeconds(1), "MARAC-1", E1))
+                    .expectException(rejected(BAD_REQUEST, "sharedAt 2024-06-01T12:00:01Z is later"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, " ", E1))
+                    .expectException(rejected(BAD_REQUEST, "sourceRef must not be blank"));
+            given(recorded())
+                    .when(share(POLICE, HEALTH, SHARED, "MARAC-1", " "))
+                    .expectException(rejected(BAD_REQUEST, "entryIds must not be blank"));
+            given(recorded())
+                    .when(new ShareInformation(CHILD, POLICE, HEALTH, List.of(E1), SHARED, null, "MARAC-1"))
+                    .expectException(rejected(BAD_REQUEST, "channel is missing"));
+        }
+    }
+
+    @Nested
+    class Snapshot {
+
+        @Test
+        void theCaseSurvivesAJsonRoundTrip() {
+            ObjectMapper springLikeMapper = Jackson2ObjectMapperBuilder.json().build();
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(springLikeMapper).build();
+            given(recorded(),
+                    recorded(E2, entry -> {
+                        entry.sourceRef = "HV-7";
+                        entry.agencyId = HEALTH;
+                        entry.professional = null;
+                    }),
+                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+                            Significance.ROUTINE, "typo"),
+                    shared("child-a/S1", POLICE, SCHOOL, KNOWN, "MARAC-1", E1),
+                    new EntryRetracted(CHILD, E2, HEALTH, 2, "recorded in error"))
+                    .when(record(entry -> entry.sourceRef = "POL-3"))
+                    .expectState(state -> {
+                        SerializedObject<String> json = serializer.serialize(state, String.class);
+                        ChildCase copy = serializer.deserialize(json);
+                        assertThat(copy).usingRecursiveComparison().isEqualTo(state);
+                        assertThat(serializer.serialize(copy, String.class).getData()).isEqualTo(json.getData());
+                    });
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.safeguarding.chronology.command.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.command.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** The mutations of the public contract over HTTP, against the real event store on an in-memory MongoDB. */
+class CommandApiTest extends ServiceTest {
+
+    static final String REGISTER_AGENCY = """
+            mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id name sector } }""";
+    static final String REGISTER_CHILD = """
+            mutation($input: RegisterChildInput!) { registerChild(input: $input) { id displayName dateOfBirth } }""";
+    static final String RECORD_ENTRY = """
+            mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt duplicate } }""";
+    static final String CORRECT_ENTRY = """
+            mutation($input: CorrectEntryInput!) { correctEntry(input: $input) { entryId recordedAt duplicate } }""";
+    static final String RETRACT_ENTRY = """
+            mutation($input: RetractEntryInput!) { retractEntry(input: $input) { entryId recordedAt duplicate } }""";
+    static final String SHARE_INFORMATION = """
+            mutation($input: ShareInformationInput!) {
+              shareInformation(input: $input) { sharingId recordedAt duplicate }
+            }""";
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+    @Autowired
+    EventStore eventStore;
+
+    String police;
+    String health;
+    String child;
+
+    @BeforeEach
+    void registerAgenciesAndChild() {
+        police = unique("police");
+        health = unique("health");
+        child = unique("child");
+        mutate(REGISTER_AGENCY, Map.of("id", police, "name", "Police 1", "sector", "POLICE"));
+        mutate(REGISTER_AGENCY, Map.of("id", health, "name", "Health 1", "sector", "HEALTH"));
+        mutate(REGISTER_CHILD, Map.of("id", child, "displayName", "Child A", "dateOfBirth", "2019-03-01"));
+    }
+
+    @Test
+    void registerAgencyAnswersTheAgencyAndIsIdempotent() {
+        Map<String, Object> agency = Map.of("id", police, "name", "Police 1", "sector", "POLICE");
+        assertThat(mutate(REGISTER_AGENCY, agency).path("registerAgency").entity(Map.class).get())
+                .isEqualTo(agency);
+        assertThat(events(police)).isEmpty(); // agencies are not children
+
+        assertError(REGISTER_AGENCY, Map.of("id", police, "name", "Police 2", "sector", "POLICE"),
+                "CONFLICT", "agency " + police + " is already registered");
+    }
+
+    @Test
+    void registerChildAnswersTheChildAndIsIdempotent() {
+        Map<String, Object> same = Map.of("id", child, "displayName", "Child A", "dateOfBirth", "2019-03-01");
+        mutate(REGISTER_CHILD, same).path("registerChild").entity(Map.class).isEqualTo(same);
+        assertThat(events(child)).hasSize(1);
+
+        String another = unique("child");
+        mutate(REGISTER_CHILD, Map.of("id", another, "displayName", "Child B"))
+                .path("registerChild.dateOfBirth").valueIsNull();
+        assertError(REGISTER_CHILD, Map.of("id", child, "displayName", "Child B"), "CONFLICT",
+                "child " + child + " is already registered");
+    }
+
+    @Test
+    void recordEntryAnswersTheStoredEventsTimestamp() {
+        Receipt receipt = record(entry(police, "POL-1"));
+
+        assertThat(receipt.id()).isEqualTo(ChildIds.entryId(child, 1));
+        assertThat(receipt.duplicate()).isFalse();
+        DomainEventMessage<?> stored = events(child).get(1);
+        assertThat(stored.getPayload()).isInstanceOf(EntryRecorded.class);
+        assertThat(receipt.recordedAt()).isEqualTo(stored.getTimestamp());
+    }
+
+    @Test
+    void dateTimesWithAnOffsetAreNormalisedToUtc() {
+        Map<String, Object> entry = entry(police, "POL-1");
+        entry.put("occurredAt", "2024-05-01T10:30:00+01:00");
+        entry.put("knownAt", "2024-05-02T10:00:00.123456789-02:00");
+        record(entry);
+
+        EntryRecorded recorded = (EntryRecorded) events(child).get(1).getPayload();
+        assertThat(recorded.occurredAt()).isEqualTo(Instant.parse("2024-05-01T09:30:00Z"));
+        assertThat(recorded.knownAt()).isEqualTo(Instant.parse("2024-05-02T12:00:00.123456789Z"));
+    }
+
+    @Test
+    void recordEntryWithTheSameKeyAndContentIsADuplicateAndOtherwiseAConflict() {
+        Receipt first = record(entry(police, "POL-1"));
+        Receipt again = record(entry(police, "POL-1"));
+
+        assertThat(again).isEqualTo(new Receipt(first.id(), first.recordedAt(), true));
+        assertThat(events(child)).hasSize(2);
+
+        Map<String, Object> changed = entry(police, "POL-1");
+        changed.put("summary", "another summary");
+        assertError(RECORD_ENTRY, changed, "CONFLICT", "sourceRef POL-1");
+    }
+
+    @Test
+    void theSameSourceRefMayBeRecordedForTwoChildren() {
+        String sibling = unique("child");
+        mutate(REGISTER_CHILD, Map.of("id", sibling, "displayName", "Child B"));
+        Map<String, Object> forSibling = entry(police, "POL-1");
+        forSibling.put("childId", sibling);
+
+        assertThat(record(entry(police, "POL-1")).id()).isEqualTo(ChildIds.entryId(child, 1));
+        assertThat(record(forSibling).id()).isEqualTo(ChildIds.entryId(sibling, 1));
+    }
+
+    @Test
+    void correctAndRetractAnswerTheStoredEventsTimestamps() {
+        String entryId = record(entry(police, "POL-1")).id();
+
+        Receipt corrected = receipt(mutate(CORRECT_ENTRY,
+                Map.of("entryId", entryId, "agencyId", police, "summary", "Corrected summary", "reason", "typo")),
+                "correctEntry");
+        Receipt retracted = receipt(mutate(RETRACT_ENTRY,
+                Map.of("entryId", entryId, "agencyId", police, "reason", "recorded in error")), "retractEntry");
+        Receipt retractedAgain = receipt(mutate(RETRACT_ENTRY,
+                Map.of("entryId", entryId, "agencyId", police, "reason", "recorded in error")), "retractEntry");
+
+        List<? extends DomainEventMessage<?>> events = events(child);
+        assertThat(events).hasSize(4);
+        assertThat(events.get(2).getPayload()).isInstanceOf(EntryCorrected.class);
+        assertThat(corrected).isEqualTo(new Receipt(entryId, events.get(2).getTimestamp(), false));
+        assertThat(events.get(3).getPayload()).isInstanceOf(EntryRetracted.class);
+        assertThat(retracted).isEqualTo(new Receipt(entryId, events.get(3).getTimestamp(), false));
+        assertThat(retractedAgain).isEqualTo(new Receipt(entryId, events.get(3).getTimestamp(), true));
+        assertThat(corrected.recordedAt()).isAfter(events.get(1).getTimestamp());
+    }
+
+    @Test
+    void shareInformationAnswersTheStoredEventsTimestampAndIsIdempotent() {
+        String entryId = record(entry(police, "POL-1")).id();
+        Map<String, Object> share = Map.of("childId", child, "fromAgencyId", police, "toAgencyId", health,
+                "entryIds", List.of(entryId), "sharedAt", "2024-05-03T09:00:00Z", "channel", "MEETING",
+                "sourceRef", "MARAC-1");
+
+        Receipt shared = receipt(mutate(SHARE_INFORMATION, share), "shareInformation");
+        Receipt again = receipt(mutate(SHARE_INFORMATION, share), "shareInformation");
+
+        DomainEventMessage<?> stored = events(child).get(2);
+        assertThat(stored.getPayload()).isInstanceOf(InformationShared.class);
+        assertThat(shared).isEqualTo(new Receipt(ChildIds.sharingId(child, 1), stored.getTimestamp(), false));
+        assertThat(again).isEqualTo(new Receipt(shared.id(), shared.recordedAt(), true));
+
+        Map<String, Object> tooEarly = new HashMap<>(share);
+        tooEarly.put("sourceRef", "MARAC-0");
+        tooEarly.put("sharedAt", "2024-05-02T09:59:59Z");
+        assertError(SHARE_INFORMATION, tooEarly, "CONFLICT", "did not know entry " + entryId);
+    }
+
+    @Test
+    void unknownChildAgencyOrEntryIsNotFound() {
+        Map<String, Object> forUnknownChild = entry(police, "POL-1");
+        forUnknownChild.put("childId", "child-unknown");
+        assertError(RECORD_ENTRY, forUnknownChild, "NOT_FOUND", "child child-unknown is not registered");
+        assertError(RECORD_ENTRY, entry("agency-unknown", "POL-1"), "NOT_FOUND",
+                "agency agency-unknown is not registered");
+        assertError(CORRECT_ENTRY, Map.of("entryId", ChildIds.entryId(child, 9), "agencyId", police,
+                "summary", "x", "reason", "typo"), "NOT_FOUND", "entry " + child + "/E9 does not exist");
+        assertError(RETRACT_ENTRY, Map.of("entryId", "nonsense", "agencyId", police, "reason", "typo"),
+                "NOT_FOUND", "entry nonsense does not exist");
+        assertError(RETRACT_ENTRY, Map.of("entryId", "child-unknown/E1", "agencyId", police, "reason", "typo"),
+                "NOT_FOUND", "entry child-unknown/E1 does not exist");
+    }
+
+    @Test
+    void anotherAgencyCorrectingIsForbidden() {
+        String entryId = record(entry(police, "POL-1")).id();
+        assertError(CORRECT_ENTRY, Map.of("entryId", entryId, "agencyId", health, "summary", "x", "reason", "typo"),
+                "FORBIDDEN", "may not correct it");
+    }
+
+    @Test
+    void ruleBreakingMissingOrMalformedFieldsAreABadRequest() {
+        Map<String, Object> blankSummary = entry(police, "POL-1");
+        blankSummary.put("summary", " ");
+        assertError(RECORD_ENTRY, blankSummary, "BAD_REQUEST", "summary must not be blank");
+        blankSummary.put("childId", "child-unknown"); // field rules come before existence
+        assertError(RECORD_ENTRY, blankSummary, "BAD_REQUEST", "summary must not be blank");
+
+        Map<String, Object> missingSummary = entry(police, "POL-1");
+        missingSummary.remove("summary");
+        assertError(RECORD_ENTRY, missingSummary, "BAD_REQUEST", "summary");
+
+        Map<String, Object> malformedTime = entry(police, "POL-1");
+        malformedTime.put("occurredAt", "yesterday");
+        assertError(RECORD_ENTRY, malformedTime, "BAD_REQUEST", "occurredAt");
+
+        Map<String, Object> noOffset = entry(police, "POL-1");
+        noOffset.put("knownAt", "2024-05-02T10:00:00");
+        assertError(RECORD_ENTRY, noOffset, "BAD_REQUEST", "knownAt");
+
+        Map<String, Object> wrongEnum = entry(police, "POL-1");
+        wrongEnum.put("kind", "PICNIC");
+        assertError(RECORD_ENTRY, wrongEnum, "BAD_REQUEST", "kind");
+
+        Map<String, Object> future = entry(police, "POL-1");
+        future.put("occurredAt", "2999-01-01T00:00:00Z");
+        future.put("knownAt", "2999-01-01T00:00:00Z");
+        assertError(RECORD_ENTRY, future, "BAD_REQUEST",
+                "occurredAt 2999-01-01T00:00:00Z is later than the platform clock");
+    }
+
+    @Test
+    void malformedLiteralsInTheDocumentAreABadRequest() {
+        String document = """
+                mutation { recordEntry(input: {childId: "%s", agencyId: "%s", sourceRef: "POL-1", kind: CONTACT,
+                  occurredAt: "not a time", knownAt: "2024-05-02T10:00:00Z", summary: "s", significance: ROUTINE}) {
+                  entryId } }""".formatted(child, police);
+        graphQl.document(document).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST");
+                    assertThat(error.getMessage()).contains("occurredAt");
+                }));
+    }
+
+    @Test
+    void theEventStoreHeadGrowsWithEveryEvent() {
+        double before = graphQl.document("{ eventStore { headSequence } }").execute()
+                .path("eventStore.headSequence").entity(Double.class).get();
+        record(entry(police, "POL-1"));
+        double after = graphQl.document("{ eventStore { headSequence } }").execute()
+                .path("eventStore.headSequence").entity(Double.class).get();
+        assertThat(after).isGreaterThan(before).isGreaterThanOrEqualTo(4);
+    }
+
+    private Map<String, Object> entry(String agencyId, String sourceRef) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("childId", child);
+        entry.put("agencyId", agencyId);
+        entry.put("sourceRef", sourceRef);
+        entry.put("kind", "DOMESTIC_ABUSE_INCIDENT");
+        entry.put("occurredAt", "2024-05-01T09:30:00Z");
+        entry.put("knownAt", "2024-05-02T10:00:00Z");
+        entry.put("summary", "Police called to the home; Mother reported an argument with Partner");
+        entry.put("significance", "SIGNIFICANT");
+        entry.put("professional", "Police Officer 2");
+        return entry;
+    }
+
+    private Receipt record(Map<String, Object> entry) {
+        return receipt(mutate(RECORD_ENTRY, entry), "recordEntry");
+    }
+
+    private GraphQlTester.Response mutate(String document, Map<String, Object> input) {
+        GraphQlTester.Response response = graphQl.document(document).variable("input", input).execute();
+        response.errors().verify();
+        return response;
+    }
+
+    private void assertError(String document, Map<String, Object> input, String classification, String message) {
+        graphQl.document(document).variable("input", input).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("classification", classification);
+                    assertThat(error.getMessage()).contains(message);
+                }));
+    }
+
+    private static Receipt receipt(GraphQlTester.Response response, String field) {
+        Map<?, ?> receipt = response.path(field).entity(Map.class).get();
+        Object id = receipt.containsKey("entryId") ? receipt.get("entryId") : receipt.get("sharingId");
+        return new Receipt((String) id, Instant.parse((String) receipt.get("recordedAt")),
+                (Boolean) receipt.get("duplicate"));
+    }
+
+    private List<? extends DomainEventMessage<?>> events(String childId) {
+        return eventStore.readEvents(ChildIds.aggregateId(childId)).asStream().toList();
+    }
+
+    record Receipt(String id, Instant recordedAt, boolean duplicate) {
+    }
+}

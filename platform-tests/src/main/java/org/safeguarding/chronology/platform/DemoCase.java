@@ -1,0 +1,154 @@
+package org.safeguarding.chronology.platform;
+
+import static org.safeguarding.chronology.platform.GraphQlClient.Json.object;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeguarding.chronology.platform.GraphQlClient.Json;
+
+/**
+ * Loads a fictional, pseudonymised demo case through the public commands, showing the lessons of the
+ * reviews: a domestic abuse incident with a baby under 12 months that does not lead to a child
+ * protection enquiry, a verbal-only share, a GP entry known two weeks after it happened, a correction
+ * and a retraction. Idempotent: loading it twice stores nothing new.
+ *
+ * <p>Usage: {@code DemoCase <commands-url> [<queries-url>]}
+ */
+public final class DemoCase {
+
+    public static final String CHILD = "child-a";
+
+    private static final String RECORD = """
+            mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt duplicate } }""";
+    private static final String SHARE = """
+            mutation($input: ShareInformationInput!) { shareInformation(input: $input) { sharingId recordedAt duplicate } }""";
+
+    private final GraphQlClient commands;
+    private final Map<String, String> entryIds = new LinkedHashMap<>();
+    private final Map<String, String> receipts = new LinkedHashMap<>();
+
+    public DemoCase(GraphQlClient commands) {
+        this.commands = commands;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 1) {
+            System.err.println("usage: DemoCase <commands-url> [<queries-url>]");
+            System.exit(2);
+        }
+        DemoCase demo = new DemoCase(new GraphQlClient(args[0]));
+        demo.load();
+        if (args.length > 1) {
+            demo.awaitVisible(new GraphQlClient(args[1]));
+        }
+        demo.printWalkthrough();
+    }
+
+    /** Submits the whole case; answers the entry ids by demo key. */
+    public Map<String, String> load() throws InterruptedException {
+        agency("csc", "Children's Social Care", "CHILDRENS_SOCIAL_CARE");
+        agency("police", "Police", "POLICE");
+        agency("gp", "GP Practice", "HEALTH");
+        agency("health-visiting", "Health Visiting Service", "HEALTH");
+        agency("hospital", "Hospital Emergency Department", "HEALTH");
+        commands.postOk("mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
+                object("input", object("id", CHILD, "displayName", "Child A", "dateOfBirth", "2019-01-10")));
+
+        entry("hv-start", "health-visiting", "HV-0001", "INVOLVEMENT_STARTED", "2019-01-21T10:00:00Z", "2019-01-21T10:00:00Z",
+                "Health visiting begins after the birth of Child A.", "ROUTINE", "Health Visitor 1");
+        entry("hv-new-birth", "health-visiting", "HV-0002", "HOME_VISIT", "2019-01-21T10:30:00Z", "2019-01-21T10:30:00Z",
+                "New birth visit. Child A seen with Mother. Mother says her partner (Male Adult 1) stays some nights; he was not present.",
+                "ROUTINE", "Health Visitor 1");
+        entry("gp-start", "gp", "GP-7731", "INVOLVEMENT_STARTED", "2019-01-25T09:00:00Z", "2019-01-25T09:00:00Z",
+                "Child A registered with the practice.", "ROUTINE", "GP 1");
+        // the out-of-hours report reached the practice two weeks after the consultation
+        entry("gp-ooh", "gp", "GP-7790", "APPOINTMENT_ATTENDED", "2019-03-04T21:15:00Z", "2019-03-18T09:00:00Z",
+                "Out-of-hours consultation: small bruise behind Child A's left ear; Mother's explanation (caught on cot) accepted. Report received by the practice 18/03.",
+                "SIGNIFICANT", "Out-of-Hours GP 2");
+        entry("police-da", "police", "POL-19-4412", "DOMESTIC_ABUSE_INCIDENT", "2019-04-12T23:40:00Z", "2019-04-12T23:55:00Z",
+                "Call-out: Mother reports assault by partner (Male Adult 1). Child A (3 months) present in the flat. Risk assessed as standard.",
+                "SIGNIFICANT", "Police Officer 2");
+        share("police", "csc", List.of("police-da"), "2019-04-15T08:30:00Z", "ELECTRONIC", "POL-SHARE-0415");
+        // a telephone call to the health visitor, never followed up in writing
+        share("police", "health-visiting", List.of("police-da"), "2019-04-16T14:00:00Z", "VERBAL", "POL-CALL-0416");
+        entry("csc-contact", "csc", "CSC-C-5520", "CONTACT", "2019-04-15T11:00:00Z", "2019-04-15T11:00:00Z",
+                "Police notification of domestic abuse received at the front door. No further action; no strategy discussion.",
+                "ROUTINE", "Social Worker 3");
+        entry("hv-visit", "health-visiting", "HV-0003", "CHILD_SEEN", "2019-04-30T10:00:00Z", "2019-04-30T10:00:00Z",
+                "Child A seen at home. Mother says the relationship with her partner has ended.", "ROUTINE", "Health Visitor 1");
+        share("health-visiting", "gp", List.of("hv-new-birth", "hv-visit"), "2019-05-02T12:00:00Z", "WRITTEN", "HV-LETTER-0502");
+        // recorded against Child A in error: it concerned another child
+        entry("hospital-wrong", "hospital", "ED-88120", "INJURY_PRESENTATION", "2019-05-08T16:20:00Z", "2019-05-08T16:20:00Z",
+                "Attendance with a burn to the hand.", "SIGNIFICANT", "ED Nurse 4");
+        entry("hospital-injury", "hospital", "ED-88341", "INJURY_PRESENTATION", "2019-05-20T02:10:00Z", "2019-05-20T02:10:00Z",
+                "Child A brought in by Mother and Male Adult 1: swelling of the left arm; X-ray shows a fracture. No consistent explanation.",
+                "CRITICAL", "ED Consultant 1");
+        share("hospital", "csc", List.of("hospital-injury"), "2019-05-20T06:00:00Z", "ELECTRONIC", "ED-REF-0520");
+        share("hospital", "police", List.of("hospital-injury"), "2019-05-20T06:05:00Z", "VERBAL", "ED-CALL-0520");
+        entry("csc-strategy", "csc", "CSC-S-5601", "STRATEGY_DISCUSSION", "2019-05-20T10:00:00Z", "2019-05-20T10:00:00Z",
+                "Strategy discussion with police and hospital: section 47 enquiry agreed.", "CRITICAL", "Team Manager 1");
+
+        Thread.sleep(5); // the correction's recordedAt is visibly later than the original's
+        receipts.put("correction", commands.postOk("""
+                mutation($input: CorrectEntryInput!) { correctEntry(input: $input) { entryId recordedAt duplicate } }""",
+                object("input", object("entryId", entryIds.get("police-da"), "agencyId", "police",
+                        "occurredAt", "2019-04-13T00:40:00Z", "knownAt", "2019-04-13T00:55:00Z",
+                        "reason", "Times transposed from the incident log: the call-out was after midnight."))));
+        receipts.put("retraction", commands.postOk("""
+                mutation($input: RetractEntryInput!) { retractEntry(input: $input) { entryId recordedAt duplicate } }""",
+                object("input", object("entryId", entryIds.get("hospital-wrong"), "agencyId", "hospital",
+                        "reason", "Recorded against Child A in error: the attendance was another child's."))));
+        return entryIds;
+    }
+
+    private void agency(String id, String name, String sector) {
+        commands.postOk("mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }",
+                object("input", object("id", id, "name", name, "sector", sector)));
+    }
+
+    private void entry(String key, String agencyId, String sourceRef, String kind, String occurredAt, String knownAt,
+                       String summary, String significance, String professional) {
+        String response = commands.postOk(RECORD, object("input", object("childId", CHILD, "agencyId", agencyId,
+                "sourceRef", sourceRef, "kind", kind, "occurredAt", occurredAt, "knownAt", knownAt,
+                "summary", summary, "significance", significance, "professional", professional)));
+        entryIds.put(key, GraphQlClient.string(response, "entryId"));
+        receipts.put(key, response);
+    }
+
+    private void share(String from, String to, List<String> entryKeys, String sharedAt, String channel, String sourceRef) {
+        List<Object> ids = entryKeys.stream().map(k -> (Object) entryIds.get(k)).toList();
+        receipts.put(sourceRef, commands.postOk(SHARE, object("input", object("childId", CHILD, "fromAgencyId", from,
+                "toAgencyId", to, "entryIds", ids, "sharedAt", sharedAt, "channel", channel, "sourceRef", sourceRef))));
+    }
+
+    /** Waits until the query side shows the retraction (the last command), at most 30 s. */
+    public void awaitVisible(GraphQlClient queries) throws InterruptedException {
+        String query = "query($id: ID!) { entry(id: $id) { version } }";
+        GraphQlClient.Json.Raw variables = object("id", entryIds.get("hospital-wrong"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (queries.post(query, variables).contains("\"version\":2")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        System.err.println("warning: the demo case is not visible to queries yet; try again in a moment");
+    }
+
+    public Instant recordedAt(String key) {
+        return Instant.parse(GraphQlClient.string(receipts.get(key), "recordedAt"));
+    }
+
+    private void printWalkthrough() {
+        Instant beforeCorrection = recordedAt("correction").minusNanos(1000);
+        System.out.printf("""
+                Demo case loaded: Child A (childId "%s").
+                  the police domestic abuse entry:     %s (corrected at %s)
+                  the retracted hospital entry:        %s
+                  the record as it stood before the correction: recordedAsOf "%s"
+                """, CHILD, entryIds.get("police-da"), recordedAt("correction"), entryIds.get("hospital-wrong"),
+                beforeCorrection);
+    }
+}

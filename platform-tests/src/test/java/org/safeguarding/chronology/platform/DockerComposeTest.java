@@ -1,0 +1,66 @@
+package org.safeguarding.chronology.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** No Docker engine runs here: the compose file and the Dockerfiles are checked as text. */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsBothServicesOnAMongoReplicaSet() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services).containsOnlyKeys("mongo", "chronology-service", "query-service");
+
+        Map<String, Object> mongo = services.get("mongo");
+        assertThat(String.join(" ", (List<String>) mongo.get("command"))).contains("--replSet rs0");
+        Map<String, Object> health = (Map<String, Object>) mongo.get("healthcheck");
+        assertThat(String.join(" ", (List<String>) health.get("test"))).contains("rs.initiate").contains("mongo:27017");
+        assertThat(compose).containsKey("volumes");
+
+        assertService(services.get("chronology-service"), "chronology-service", "8081", "CHRONOLOGY_PORT");
+        assertService(services.get("query-service"), "query-service", "8082", "QUERY_PORT");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertService(Map<String, Object> service, String name, String port, String portVariable) throws IOException {
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        assertThat(build.get("context")).isEqualTo(".");
+        Path dockerfile = ROOT.resolve((String) build.get("dockerfile"));
+        assertThat(dockerfile).isEqualTo(ROOT.resolve(name + "/Dockerfile"));
+        assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
+        Map<String, String> environment = (Map<String, String>) service.get("environment");
+        assertThat(environment.get("MONGODB_URI")).startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0");
+        assertThat(environment.get(portVariable)).isEqualTo(port);
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
+        assertThat(dependsOn.get("mongo").get("condition")).isEqualTo("service_healthy");
+
+        List<String> lines = Files.readAllLines(dockerfile);
+        assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).as("multi-stage build").hasSize(2);
+        assertThat(lines).anyMatch(l -> l.contains("-pl " + name + " -am package"));
+        assertThat(lines).anyMatch(l -> l.startsWith("EXPOSE " + port));
+        String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root");
+        assertThat(user).as("runs as non-root").isNotIn("USER root", "USER 0");
+        // the user is set after the last FROM, so it applies to the runtime image
+        assertThat(lines.lastIndexOf(user)).isGreaterThan(lastFrom(lines));
+    }
+
+    private static int lastFrom(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("FROM ")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

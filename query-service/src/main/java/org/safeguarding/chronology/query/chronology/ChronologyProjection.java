@@ -1,0 +1,169 @@
+package org.safeguarding.chronology.query.chronology;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryKind;
+import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.query.ReadModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects each child's entries, versions and shares into {@code rm_entry_buckets} (256 entries a document,
+ * keyed {@code <childId>#<entryNumber / 256>}) and keeps {@code rm_chronologies} (per child: entryCount and
+ * the sequence number of the last event projected). Every write is a {@code $set} on a path keyed by ids
+ * or a {@code $max}, so redelivered events change nothing.
+ */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class ChronologyProjection {
+
+    static final String CHRONOLOGIES = "rm_chronologies";
+    static final String ENTRY_BUCKETS = "rm_entry_buckets";
+    static final int BUCKET_SIZE = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(ChronologyProjection.class);
+
+    private final MongoTemplate mongo;
+    private final RecordedEntries entries;
+
+    public ChronologyProjection(MongoTemplate mongo, RecordedEntries entries) {
+        this.mongo = mongo;
+        this.entries = entries;
+    }
+
+    @EventHandler
+    public void on(EntryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        long number = entryNumber(event.childId(), event.entryId());
+        if (number > 0) {
+            String entry = entryPath(number);
+            updateBucket(event.childId(), number, new Update()
+                    .set(entry + ".id", event.entryId())
+                    .set(entry + ".agencyId", event.agencyId())
+                    .set(entry + ".sourceRef", event.sourceRef())
+                    .set(entry + ".professional", event.professional())
+                    .set(entry + ".v.V1", version(recordedAt, event.occurredAt(), event.knownAt(), event.kind(),
+                            event.summary(), event.significance())));
+        }
+        advance(event.childId(), sequence, number);
+    }
+
+    @EventHandler
+    public void on(EntryCorrected event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        long number = entryNumber(event.childId(), event.entryId());
+        if (number > 0) {
+            updateBucket(event.childId(), number, new Update()
+                    .set(entryPath(number) + ".v.V" + event.version(), version(recordedAt, event.occurredAt(),
+                            event.knownAt(), event.kind(), event.summary(), event.significance())
+                            .append("reason", event.reason())));
+        }
+        advance(event.childId(), sequence, 0);
+    }
+
+    @EventHandler
+    public void on(EntryRetracted event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        long number = entryNumber(event.childId(), event.entryId());
+        if (number > 0) {
+            updateBucket(event.childId(), number, new Update()
+                    .set(entryPath(number) + ".v.V" + event.version(), new Document("recordedAt", text(recordedAt))
+                            .append("reason", event.reason())
+                            .append("retracted", true)));
+        }
+        advance(event.childId(), sequence, 0);
+    }
+
+    @EventHandler
+    public void on(InformationShared event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        Document share = new Document("sharingId", event.sharingId())
+                .append("fromAgencyId", event.fromAgencyId())
+                .append("toAgencyId", event.toAgencyId())
+                .append("sharedAt", text(event.sharedAt()))
+                .append("channel", event.channel().name())
+                .append("recordedAt", text(recordedAt));
+        Map<Long, Update> bucketUpdates = new TreeMap<>();
+        for (String entryId : event.entryIds()) {
+            long number = entryNumber(event.childId(), entryId);
+            if (number > 0) {
+                bucketUpdates.computeIfAbsent(number / BUCKET_SIZE, bucket -> new Update())
+                        .set(entryPath(number) + ".s." + shareKey(event.sharingId()), share);
+            }
+        }
+        bucketUpdates.forEach((bucket, update) ->
+                mongo.upsert(query(where("_id").is(bucketId(event.childId(), bucket))), update, ENTRY_BUCKETS));
+        advance(event.childId(), sequence, 0);
+    }
+
+    @ResetHandler
+    public void reset() {
+        mongo.dropCollection(ENTRY_BUCKETS);
+        mongo.dropCollection(CHRONOLOGIES);
+        entries.forget();
+    }
+
+    static String bucketId(String childId, long bucket) {
+        return childId + "#" + bucket;
+    }
+
+    private void updateBucket(String childId, long entryNumber, Update update) {
+        mongo.upsert(query(where("_id").is(bucketId(childId, entryNumber / BUCKET_SIZE))), update, ENTRY_BUCKETS);
+    }
+
+    /** Written after the entry buckets: a reader that sees the new sequence finds the buckets up to date. */
+    private void advance(String childId, long sequence, long entryNumber) {
+        mongo.upsert(query(where("_id").is(childId)),
+                new Update().max("sequence", sequence).max("entryCount", entryNumber), CHRONOLOGIES);
+    }
+
+    private static long entryNumber(String childId, String entryId) {
+        if (!childId.equals(ChildIds.childOfEntry(entryId))) {
+            log.warn("ignoring entry id {}: not an entry of child {}", entryId, childId);
+            return -1;
+        }
+        return ChildIds.entryNumber(entryId);
+    }
+
+    private static Document version(Instant recordedAt, Instant occurredAt, Instant knownAt, EntryKind kind,
+                                    String summary, Significance significance) {
+        return new Document("recordedAt", text(recordedAt))
+                .append("occurredAt", text(occurredAt))
+                .append("knownAt", text(knownAt))
+                .append("kind", kind.name())
+                .append("summary", summary)
+                .append("significance", significance.name());
+    }
+
+    private static String entryPath(long entryNumber) {
+        return "e.E" + entryNumber;
+    }
+
+    /** A sharing id's own number ({@code S<n>}) as a field name, or the whole id encoded when it has none. */
+    private static String shareKey(String sharingId) {
+        String own = sharingId.substring(sharingId.lastIndexOf('/') + 1);
+        return own.matches("S[1-9][0-9]*") ? own
+                : "X" + Base64.getUrlEncoder().withoutPadding().encodeToString(sharingId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package org.safeguarding.chronology.query.chronology;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.queryhandling.QueryHandler;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
+import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindEntry;
+import org.safeguarding.chronology.api.rejection.RejectedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * What each agency knew of a child's chronology, when, as the record stood at any instant (the contract's
+ * rules 1 to 7). A child not projected (yet) has an empty chronology.
+ */
+@Service
+public class ChronologyQueries {
+
+    static final int MAX_PAGE = 500;
+
+    private final RecordedEntries recorded;
+    private final Clock clock;
+
+    @Autowired
+    public ChronologyQueries(RecordedEntries recorded) {
+        this(recorded, Clock.systemUTC());
+    }
+
+    ChronologyQueries(RecordedEntries recorded, Clock clock) {
+        this.recorded = recorded;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public ChronologyPage handle(FindChronology query) {
+        if (query.first() < 1 || query.first() > MAX_PAGE) {
+            throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + query.first());
+        }
+        Cursor after = query.after() == null ? null : Cursor.decode(query.after());
+        Instant recordedAsOf = query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf();
+        List<ChronologyEntryView> matches = recorded.ofChild(query.childId()).stream()
+                .map(entry -> EntryAsOf.at(entry, recordedAsOf))
+                .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
+                .map(entry -> withinHorizon(entry, query.knownBy(), query.knownAt()))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Cursor::of))
+                .toList();
+        int start = 0;
+        while (after != null && start < matches.size() && Cursor.of(matches.get(start)).compareTo(after) <= 0) {
+            start++;
+        }
+        int end = Math.min(start + query.first(), matches.size());
+        List<ChronologyPage.Edge> edges = matches.subList(start, end).stream()
+                .map(entry -> new ChronologyPage.Edge(Cursor.of(entry).encode(), entry))
+                .toList();
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new ChronologyPage(edges, end < matches.size(), endCursor, matches.size());
+    }
+
+    /** The entry as the record stood at recordedAsOf (now when null), retracted or not; null if not recorded by then. */
+    @QueryHandler
+    public ChronologyEntryView handle(FindEntry query) {
+        RecordedEntry entry = recorded.entry(query.entryId());
+        return entry == null ? null
+                : EntryAsOf.at(entry, query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf());
+    }
+
+    /**
+     * Rules 3 and 4: null when the entry is outside the horizon (not known by knownBy, or not by knownAt),
+     * else the entry with knownTo cut at knownAt.
+     */
+    private static ChronologyEntryView withinHorizon(ChronologyEntryView entry, String knownBy, Instant knownAt) {
+        List<Knowledge> knownTo = knownAt == null ? entry.knownTo()
+                : entry.knownTo().stream().filter(knowledge -> !knowledge.since().isAfter(knownAt)).toList();
+        boolean known = knownBy == null ? !knownTo.isEmpty()
+                : knownTo.stream().anyMatch(knowledge -> knowledge.agencyId().equals(knownBy));
+        if (!known) {
+            return null;
+        }
+        return knownTo.size() == entry.knownTo().size() ? entry
+                : new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
+                        entry.kind(), entry.occurredAt(), entry.knownAt(), entry.recordedAt(), entry.summary(),
+                        entry.significance(), entry.professional(), entry.version(), knownTo, entry.history());
+    }
+}

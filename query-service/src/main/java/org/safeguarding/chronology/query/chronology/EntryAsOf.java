@@ -1,0 +1,79 @@
+package org.safeguarding.chronology.query.chronology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Version;
+import org.safeguarding.chronology.api.chronology.KnowledgeSource;
+
+/** An entry as the record stood at an instant R: the contract's rules 1, 2 and 7. */
+final class EntryAsOf {
+
+    /** Of two shares to the same agency, the one it learnt from: earliest sharedAt, then recordedAt, then id. */
+    static final Comparator<RecordedEntry.Share> FIRST_LEARNT = Comparator.comparing(RecordedEntry.Share::sharedAt)
+            .thenComparing(RecordedEntry.Share::recordedAt)
+            .thenComparing(share -> share.sharingId().length())
+            .thenComparing(RecordedEntry.Share::sharingId);
+
+    static final Comparator<Knowledge> BY_SINCE = Comparator.comparing(Knowledge::since)
+            .thenComparing(Knowledge::agencyId);
+
+    private EntryAsOf() {
+    }
+
+    /**
+     * The entry with every version and share recorded at or before R, its knowledge unfiltered; null when
+     * it was first recorded after R. A retracted entry is shown with the retraction as its version.
+     */
+    static ChronologyEntryView at(RecordedEntry entry, Instant recordedAsOf) {
+        List<Version> history = new ArrayList<>();
+        for (RecordedEntry.Version stored : entry.versions()) {
+            if (stored.recordedAt().isAfter(recordedAsOf)) {
+                continue;
+            }
+            if (!stored.retracted()) {
+                history.add(new Version(stored.number(), stored.recordedAt(), stored.occurredAt(), stored.knownAt(),
+                        stored.kind(), stored.summary(), stored.significance(), stored.reason(), false));
+            } else if (!history.isEmpty()) {
+                Version withdrawn = history.get(history.size() - 1);
+                history.add(new Version(stored.number(), stored.recordedAt(), withdrawn.occurredAt(),
+                        withdrawn.knownAt(), withdrawn.kind(), withdrawn.summary(), withdrawn.significance(),
+                        stored.reason(), true));
+            }
+        }
+        if (history.isEmpty()) {
+            return null;
+        }
+        Version shown = history.get(history.size() - 1);
+        return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
+                shown.kind(), shown.occurredAt(), shown.knownAt(), shown.recordedAt(), shown.summary(),
+                shown.significance(), entry.professional(), shown.version(),
+                knowledge(entry, shown, recordedAsOf), List.copyOf(history));
+    }
+
+    static boolean retracted(ChronologyEntryView view) {
+        return view.history().get(view.history().size() - 1).retracted();
+    }
+
+    private static List<Knowledge> knowledge(RecordedEntry entry, Version shown, Instant recordedAsOf) {
+        Map<String, RecordedEntry.Share> firstShares = new HashMap<>();
+        for (RecordedEntry.Share share : entry.shares()) {
+            if (!share.recordedAt().isAfter(recordedAsOf) && !share.toAgencyId().equals(entry.agencyId())) {
+                firstShares.merge(share.toAgencyId(), share,
+                        (one, other) -> FIRST_LEARNT.compare(one, other) <= 0 ? one : other);
+            }
+        }
+        List<Knowledge> knowledge = new ArrayList<>();
+        knowledge.add(new Knowledge(entry.agencyId(), shown.knownAt(), KnowledgeSource.OWN_RECORD, null));
+        firstShares.values().forEach(share ->
+                knowledge.add(new Knowledge(share.toAgencyId(), share.sharedAt(), KnowledgeSource.SHARED,
+                        share.channel())));
+        knowledge.sort(BY_SINCE);
+        return List.copyOf(knowledge);
+    }
+}

@@ -1,0 +1,141 @@
+package org.safeguarding.chronology.query.chronology;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.bson.Document;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.EntryKind;
+import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.sharing.SharingChannel;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a child's recorded entries: one lookup of its {@code rm_chronologies} document, then its entry buckets
+ * with one {@code $in} on their ids. The entries read are kept in memory for as long as the child's projected
+ * sequence number stays the same.
+ */
+@Component
+public class RecordedEntries {
+
+    private static final int CACHED_CHILDREN = 1_000;
+
+    private final MongoTemplate mongo;
+    private final Map<String, ChildEntries> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ChildEntries> eldest) {
+                    return size() > CACHED_CHILDREN;
+                }
+            });
+
+    public RecordedEntries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The child's entries in entry number order; none for a child not (yet) projected. */
+    public List<RecordedEntry> ofChild(String childId) {
+        return load(childId).entries().values().stream().toList();
+    }
+
+    /** The entry with this id, or null. */
+    public RecordedEntry entry(String entryId) {
+        String childId = ChildIds.childOfEntry(entryId);
+        return childId == null ? null : load(childId).entries().get(entryId);
+    }
+
+    void forget() {
+        cache.clear();
+    }
+
+    private ChildEntries load(String childId) {
+        Document chronology = mongo.findById(childId, Document.class, ChronologyProjection.CHRONOLOGIES);
+        if (chronology == null) {
+            return ChildEntries.NONE;
+        }
+        long sequence = number(chronology, "sequence");
+        ChildEntries cached = cache.get(childId);
+        if (cached != null && cached.sequence() == sequence) {
+            return cached;
+        }
+        List<String> bucketIds = LongStream.rangeClosed(0, number(chronology, "entryCount") / ChronologyProjection.BUCKET_SIZE)
+                .mapToObj(bucket -> ChronologyProjection.bucketId(childId, bucket))
+                .toList();
+        List<RecordedEntry> entries = new ArrayList<>();
+        for (Document bucket : mongo.find(query(where("_id").in(bucketIds)), Document.class,
+                ChronologyProjection.ENTRY_BUCKETS)) {
+            Document stored = bucket.get("e", Document.class);
+            if (stored != null) {
+                stored.forEach((key, entry) -> {
+                    RecordedEntry recorded = entry(childId, Long.parseLong(key.substring(1)), (Document) entry);
+                    if (recorded != null) {
+                        entries.add(recorded);
+                    }
+                });
+            }
+        }
+        entries.sort(Comparator.comparingLong(RecordedEntry::number));
+        Map<String, RecordedEntry> byId = new LinkedHashMap<>();
+        entries.forEach(entry -> byId.put(entry.id(), entry));
+        ChildEntries loaded = new ChildEntries(sequence, Collections.unmodifiableMap(byId));
+        cache.put(childId, loaded);
+        return loaded;
+    }
+
+    /** Null while version 1 is not projected yet (a share or correction seen first). */
+    private static RecordedEntry entry(String childId, long number, Document entry) {
+        Document versions = entry.get("v", Document.class);
+        if (entry.getString("id") == null || versions == null || !versions.containsKey("V1")) {
+            return null;
+        }
+        List<RecordedEntry.Version> history = new ArrayList<>();
+        versions.forEach((key, value) -> history.add(version(Integer.parseInt(key.substring(1)), (Document) value)));
+        history.sort(Comparator.comparingInt(RecordedEntry.Version::number));
+        List<RecordedEntry.Share> shares = new ArrayList<>();
+        Document stored = entry.get("s", Document.class);
+        if (stored != null) {
+            stored.values().forEach(value -> shares.add(share((Document) value)));
+        }
+        return new RecordedEntry(entry.getString("id"), childId, number, entry.getString("agencyId"),
+                entry.getString("sourceRef"), entry.getString("professional"), List.copyOf(history),
+                List.copyOf(shares));
+    }
+
+    private static RecordedEntry.Version version(int number, Document version) {
+        boolean retracted = Boolean.TRUE.equals(version.getBoolean("retracted"));
+        return new RecordedEntry.Version(number, instant(version, "recordedAt"), instant(version, "occurredAt"),
+                instant(version, "knownAt"), retracted ? null : EntryKind.valueOf(version.getString("kind")),
+                version.getString("summary"),
+                retracted ? null : Significance.valueOf(version.getString("significance")),
+                version.getString("reason"), retracted);
+    }
+
+    private static RecordedEntry.Share share(Document share) {
+        return new RecordedEntry.Share(share.getString("sharingId"), share.getString("fromAgencyId"),
+                share.getString("toAgencyId"), instant(share, "sharedAt"),
+                SharingChannel.valueOf(share.getString("channel")), instant(share, "recordedAt"));
+    }
+
+    private static Instant instant(Document document, String key) {
+        String value = document.getString(key);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static long number(Document document, String key) {
+        Number value = document.get(key, Number.class);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private record ChildEntries(long sequence, Map<String, RecordedEntry> entries) {
+        static final ChildEntries NONE = new ChildEntries(-1, Map.of());
+    }
+}
