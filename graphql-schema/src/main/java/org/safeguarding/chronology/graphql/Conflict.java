@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.command.graphql;
+package org.safeguarding.chronology.graphql;
 
 import graphql.ErrorClassification;
 

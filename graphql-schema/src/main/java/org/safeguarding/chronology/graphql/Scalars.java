@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.command.graphql;
+package org.safeguarding.chronology.graphql;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -15,13 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /** DateTime: an ISO-8601 instant with any offset, answered in UTC. Date: an ISO-8601 calendar date. */
-@Configuration
-public class Scalars {
+public final class Scalars {
 
     public static final GraphQLScalarType DATE_TIME = scalar("DateTime", Instant.class,
             text -> OffsetDateTime.parse(text).toInstant(),
@@ -30,8 +27,10 @@ public class Scalars {
     public static final GraphQLScalarType DATE = scalar("Date", LocalDate.class, LocalDate::parse,
             "an ISO-8601 calendar date, e.g. 2006-03-01");
 
-    @Bean
-    public RuntimeWiringConfigurer scalarWiring() {
+    private Scalars() {
+    }
+
+    public static RuntimeWiringConfigurer wiring() {
         return wiring -> wiring.scalar(DATE_TIME).scalar(DATE);
     }
 

@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.query.graphql;
+package org.safeguarding.chronology.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,14 +16,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class GraphQlScalarsTest {
+class ScalarsTest {
 
     private static final GraphQLContext CONTEXT = GraphQLContext.getDefault();
 
     @SuppressWarnings("unchecked")
-    private final Coercing<Object, String> dateTime = (Coercing<Object, String>) GraphQlScalars.DATE_TIME.getCoercing();
+    private final Coercing<Object, String> dateTime = (Coercing<Object, String>) Scalars.DATE_TIME.getCoercing();
     @SuppressWarnings("unchecked")
-    private final Coercing<Object, String> date = (Coercing<Object, String>) GraphQlScalars.DATE.getCoercing();
+    private final Coercing<Object, String> date = (Coercing<Object, String>) Scalars.DATE.getCoercing();
 
     @Test
     void dateTimeTakesAnyOffsetAndAnswersTheInstantInUtcAtFullPrecision() {

@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.command.graphql;
+package org.safeguarding.chronology.graphql;
 
 import graphql.GraphQLError;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +18,6 @@ import reactor.core.publisher.Mono;
  * message is kept; when it blames a variable as a whole, the fields of that variable holding a value the message
  * quotes are added, e.g. "[at input.occurredAt]".
  */
-@Component
 public class ValidationErrorInterceptor implements WebGraphQlInterceptor {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
