@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
@@ -91,6 +92,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final AtomicLong fencesWritten = new AtomicLong();
     private final AtomicLong allocationsLost = new AtomicLong();
     private final AtomicLong knownContiguousHead = new AtomicLong();
+    /** Recently read global indexes known to end a commit (or a tombstone), so readers can skip the look-back. */
+    private final ConcurrentSkipListSet<Long> commitEnds = new ConcurrentSkipListSet<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -379,25 +382,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long position = position(lastToken);
+        long counter = headSequence();
+        if (counter <= position) {
+            return List.of(); // at the head: an idle poll costs one point lookup
+        }
         List<TrackedEventData<?>> result = new ArrayList<>();
         long next = position + 1;
         Window window = null;
-        long counter = -1;
         while (result.size() < batchSize) {
             if (window == null || next > window.last) {
-                window = window(next, next + batchSize - 1);
+                window = window(next, Math.max(next, Math.min(next + batchSize - 1, counter)));
             }
             Document commit = window.covering(next);
             if (commit != null) {
                 long first = commit.getLong("_id");
                 if (commit.getBoolean("tombstone", false)) {
                     next = first + commit.getInteger("n");
+                    rememberCommitEnd(next - 1);
                     continue;
                 }
                 List<Document> entries = commit.getList("events", Document.class);
                 for (int i = (int) (next - first); i < entries.size() && result.size() < batchSize; i++) {
                     result.add(trackedEntry(commit, entries.get(i), first + i));
                     next = first + i + 1;
+                }
+                if (next == first + entries.size()) {
+                    rememberCommitEnd(next - 1);
                 }
                 continue;
             }
@@ -421,6 +431,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return result;
     }
 
+    private void rememberCommitEnd(long globalIndex) {
+        commitEnds.add(globalIndex);
+        while (commitEnds.size() > 4096) {
+            commitEnds.pollFirst();
+        }
+    }
+
     /** Notes when each uncovered index of the window was first seen, so a dead writer's whole range ages at once. */
     private boolean gapExpired(long gap, Window window, long counter) {
         long now = System.nanoTime();
@@ -434,8 +451,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return firstSeen != null && now - firstSeen >= gapFenceNanos;
     }
 
+    /** Where from - 1 is known to end a commit, no commit can span from: the look-back is left out. */
     private Window window(long from, long to) {
-        List<Long> ids = LongStream.rangeClosed(Math.max(1, from - LOOK_BACK), to).boxed().toList();
+        long lookBackTo = commitEnds.contains(from - 1) ? from : Math.max(1, from - LOOK_BACK);
+        List<Long> ids = LongStream.rangeClosed(lookBackTo, to).boxed().toList();
         Map<Long, Document> byId = new HashMap<>();
         for (Document doc : events.find(in("_id", ids))) {
             byId.put(doc.getLong("_id"), doc);
