@@ -16,8 +16,10 @@ import org.safeguarding.chronology.api.agency.RegisterAgency;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.RegisterChild;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +65,7 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             text("sourceRef", c.sourceRef(), MAX_ID);
             given("kind", c.kind());
             notLater("occurredAt", c.occurredAt(), now);
+            occurredAtStartsItsPeriod(c.occurredAt(), c.occurredAtPrecision());
             notLater("knownAt", c.knownAt(), now);
             knownNotBeforeOccurred(c.occurredAt(), c.knownAt());
             text("summary", c.summary(), MAX_TEXT);
@@ -70,18 +73,21 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             if (c.professional() != null) {
                 text("professional", c.professional(), MAX_NAME);
             }
-            ids("personIds", c.personIds() == null ? List.of() : c.personIds());
+            ids("personIds", c.personIds());
         } else if (command instanceof CorrectEntry c) {
             text("entryId", c.entryId(), MAX_ID);
             text("agencyId", c.agencyId(), MAX_ID);
             text("reason", c.reason(), MAX_TEXT);
-            if (c.occurredAt() == null && c.knownAt() == null && c.kind() == null && c.summary() == null
-                    && c.significance() == null) {
-                throw badRequest("a correction must give at least one of occurredAt, knownAt, kind, summary, "
-                        + "significance");
+            if (c.occurredAt() == null && c.occurredAtPrecision() == null && c.knownAt() == null && c.kind() == null
+                    && c.summary() == null && c.significance() == null) {
+                throw badRequest("a correction must give at least one of occurredAt, occurredAtPrecision, knownAt, "
+                        + "kind, summary, significance");
             }
             if (c.occurredAt() != null) {
                 notLater("occurredAt", c.occurredAt(), now);
+                if (c.occurredAtPrecision() != null) {
+                    occurredAtStartsItsPeriod(c.occurredAt(), c.occurredAtPrecision());
+                }
             }
             if (c.knownAt() != null) {
                 notLater("knownAt", c.knownAt(), now);
@@ -98,6 +104,14 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             text("agencyId", c.agencyId(), MAX_ID);
             text("reason", c.reason(), MAX_TEXT);
             entryOfChild(c.entryId(), c.childId());
+        } else if (command instanceof RecordPersonKnown c) {
+            text("childId", c.childId(), MAX_ID);
+            text("agencyId", c.agencyId(), MAX_ID);
+            text("personId", c.personId(), MAX_ID);
+            given("role", c.role());
+            given("sex", c.sex());
+            notLater("knownAt", c.knownAt(), now);
+            text("sourceRef", c.sourceRef(), MAX_ID);
         } else if (command instanceof ShareInformation c) {
             text("childId", c.childId(), MAX_ID);
             text("fromAgencyId", c.fromAgencyId(), MAX_ID);
@@ -147,6 +161,24 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
     private static void knownNotBeforeOccurred(Instant occurredAt, Instant knownAt) {
         if (knownAt.isBefore(occurredAt)) {
             throw badRequest("knownAt " + knownAt + " is before occurredAt " + occurredAt);
+        }
+    }
+
+    /** An imprecise occurredAt is the first instant (UTC) of its day, month or year. */
+    public static void occurredAtStartsItsPeriod(Instant occurredAt, DatePrecision precision) {
+        if (precision == DatePrecision.EXACT) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        LocalDate first = switch (precision) {
+            case MONTH -> day.withDayOfMonth(1);
+            case YEAR -> day.withDayOfYear(1);
+            default -> day;
+        };
+        Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!start.equals(occurredAt)) {
+            throw badRequest("occurredAt %s is not the start of a %s: give %s with occurredAtPrecision %s"
+                    .formatted(occurredAt, precision, start, precision));
         }
     }
 

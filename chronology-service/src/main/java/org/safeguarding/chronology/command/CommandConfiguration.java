@@ -16,7 +16,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.safeguarding.chronology.api.chronology.ChronologyUpcasters;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,12 @@ public class CommandConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Axon registers every EventUpcaster bean; one chain keeps the upcasters in their order. */
+    @Bean
+    public EventUpcasterChain chronologyUpcasters() {
+        return new EventUpcasterChain(ChronologyUpcasters.all());
     }
 
     /** As Axon's own, but snapshots are taken off the command's thread: a long case's snapshot takes a while. */

@@ -19,6 +19,8 @@ import org.safeguarding.chronology.platform.GraphQlClient.Json;
 public final class DemoCase {
 
     public static final String CHILD = "child-a";
+    public static final String MOTHER = "person-mother";
+    public static final String PARTNER = "person-male-adult-1";
 
     private static final String RECORD = """
             mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt duplicate } }""";
@@ -60,7 +62,7 @@ public final class DemoCase {
                 "Health visiting begins after the birth of Child A.", "ROUTINE", "Health Visitor 1");
         entry("hv-new-birth", "health-visiting", "HV-0002", "HOME_VISIT", "2019-01-21T10:30:00Z", "2019-01-21T10:30:00Z",
                 "New birth visit. Child A seen with Mother. Mother says her partner (Male Adult 1) stays some nights; he was not present.",
-                "ROUTINE", "Health Visitor 1");
+                "ROUTINE", "Health Visitor 1", MOTHER, PARTNER);
         entry("gp-start", "gp", "GP-7731", "INVOLVEMENT_STARTED", "2019-01-25T09:00:00Z", "2019-01-25T09:00:00Z",
                 "Child A registered with the practice.", "ROUTINE", "GP 1");
         // the out-of-hours report reached the practice two weeks after the consultation
@@ -69,7 +71,11 @@ public final class DemoCase {
                 "SIGNIFICANT", "Out-of-Hours GP 2");
         entry("police-da", "police", "POL-19-4412", "DOMESTIC_ABUSE_INCIDENT", "2019-04-12T23:40:00Z", "2019-04-12T23:55:00Z",
                 "Call-out: Mother reports assault by partner (Male Adult 1). Child A (3 months) present in the flat. Risk assessed as standard.",
-                "SIGNIFICANT", "Police Officer 2");
+                "SIGNIFICANT", "Police Officer 2", MOTHER, PARTNER);
+        // historical information: known to the police, never shared
+        datedEntry("police-history", "police", "POL-PNC-0413", "OTHER", "2016-03-01T00:00:00Z", "MONTH", "2019-04-13T09:00:00Z",
+                "Police national computer check after the call-out: Male Adult 1 cautioned for assault on a previous partner (?/03/2016).",
+                "SIGNIFICANT", "Police Officer 2", PARTNER);
         share("police", "csc", List.of("police-da"), "2019-04-15T08:30:00Z", "ELECTRONIC", "POL-SHARE-0415");
         // a telephone call to the health visitor, never followed up in writing
         share("police", "health-visiting", List.of("police-da"), "2019-04-16T14:00:00Z", "VERBAL", "POL-CALL-0416");
@@ -84,11 +90,22 @@ public final class DemoCase {
                 "Attendance with a burn to the hand.", "SIGNIFICANT", "ED Nurse 4");
         entry("hospital-injury", "hospital", "ED-88341", "INJURY_PRESENTATION", "2019-05-20T02:10:00Z", "2019-05-20T02:10:00Z",
                 "Child A brought in by Mother and Male Adult 1: swelling of the left arm; X-ray shows a fracture. No consistent explanation.",
-                "CRITICAL", "ED Consultant 1");
+                "CRITICAL", "ED Consultant 1", MOTHER, PARTNER);
         share("hospital", "csc", List.of("hospital-injury"), "2019-05-20T06:00:00Z", "ELECTRONIC", "ED-REF-0520");
         share("hospital", "police", List.of("hospital-injury"), "2019-05-20T06:05:00Z", "VERBAL", "ED-CALL-0520");
+        entry("csc-start", "csc", "CSC-A-5600", "INVOLVEMENT_STARTED", "2019-05-20T09:30:00Z", "2019-05-20T09:30:00Z",
+                "Case allocated after the hospital referral.", "SIGNIFICANT", "Social Worker 3");
         entry("csc-strategy", "csc", "CSC-S-5601", "STRATEGY_DISCUSSION", "2019-05-20T10:00:00Z", "2019-05-20T10:00:00Z",
                 "Strategy discussion with police and hospital: section 47 enquiry agreed.", "CRITICAL", "Team Manager 1");
+        // who knew the adults around Child A: nobody told the GP or children's social care of Male Adult 1
+        person("health-visiting", MOTHER, "MOTHER", "FEMALE", true, "2019-01-21T10:30:00Z", "HV-P-1");
+        person("health-visiting", PARTNER, "PARENTS_PARTNER", "MALE", false, "2019-01-21T10:30:00Z", "HV-P-2");
+        person("gp", MOTHER, "MOTHER", "FEMALE", true, "2019-01-25T09:00:00Z", "GP-P-1");
+        person("police", MOTHER, "MOTHER", "FEMALE", true, "2019-04-12T23:55:00Z", "POL-P-1");
+        person("police", PARTNER, "PARENTS_PARTNER", "MALE", true, "2019-04-12T23:55:00Z", "POL-P-2");
+        person("csc", MOTHER, "MOTHER", "FEMALE", true, "2019-04-15T11:00:00Z", "CSC-P-1");
+        person("hospital", MOTHER, "MOTHER", "FEMALE", true, "2019-05-20T02:10:00Z", "ED-P-1");
+        person("hospital", PARTNER, "PARENTS_PARTNER", "MALE", true, "2019-05-20T02:10:00Z", "ED-P-2");
 
         Thread.sleep(5); // the correction's recordedAt is visibly later than the original's
         receipts.put("correction", commands.postOk("""
@@ -103,16 +120,30 @@ public final class DemoCase {
         return entryIds;
     }
 
+    private void person(String agencyId, String personId, String role, String sex, boolean livesWithChild,
+                        String knownAt, String sourceRef) {
+        commands.postOk("""
+                mutation($input: RecordPersonKnownInput!) { recordPersonKnown(input: $input) { entryId duplicate } }""",
+                object("input", object("childId", CHILD, "agencyId", agencyId, "personId", personId, "role", role,
+                        "sex", sex, "livesWithChild", livesWithChild, "knownAt", knownAt, "sourceRef", sourceRef)));
+    }
+
     private void agency(String id, String name, String sector) {
         commands.postOk("mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }",
                 object("input", object("id", id, "name", name, "sector", sector)));
     }
 
     private void entry(String key, String agencyId, String sourceRef, String kind, String occurredAt, String knownAt,
-                       String summary, String significance, String professional) {
+                       String summary, String significance, String professional, String... personIds) {
+        datedEntry(key, agencyId, sourceRef, kind, occurredAt, "EXACT", knownAt, summary, significance, professional, personIds);
+    }
+
+    private void datedEntry(String key, String agencyId, String sourceRef, String kind, String occurredAt, String precision,
+                            String knownAt, String summary, String significance, String professional, String... personIds) {
         String response = commands.postOk(RECORD, object("input", object("childId", CHILD, "agencyId", agencyId,
-                "sourceRef", sourceRef, "kind", kind, "occurredAt", occurredAt, "knownAt", knownAt,
-                "summary", summary, "significance", significance, "professional", professional)));
+                "sourceRef", sourceRef, "kind", kind, "occurredAt", occurredAt, "occurredAtPrecision", precision, "knownAt", knownAt,
+                "summary", summary, "significance", significance, "professional", professional,
+                "personIds", personIds.length == 0 ? null : List.of((Object[]) personIds))));
         entryIds.put(key, GraphQlClient.string(response, "entryId"));
         receipts.put(key, response);
     }

@@ -164,6 +164,40 @@ class EndToEndTest {
         // the out-of-hours entry was not known to the GP on 10 March
         String gpEarly = chronology(Map.of("childId", DemoCase.CHILD, "knownBy", "gp", "knownAt", "2019-03-10T00:00:00Z"));
         assertThat((List<String>) JsonPath.read(gpEarly, "$.data.chronology.edges[*].node.sourceRef")).containsExactly("GP-7731");
+
+        // every entry about the mother's partner, across agencies
+        String partner = platform.queries.postOk("query($childId: ID!, $personId: ID) { chronology(childId: $childId, personId: $personId) { edges { node { sourceRef } } } }",
+                object("childId", DemoCase.CHILD, "personId", DemoCase.PARTNER));
+        assertThat((List<String>) JsonPath.read(partner, "$.data.chronology.edges[*].node.sourceRef"))
+                .containsExactly("POL-PNC-0413", "HV-0002", "POL-19-4412", "ED-88341");
+
+        // the day the baby was injured: who was involved, and which of them had never heard of Male Adult 1
+        String state = platform.queries.postOk("""
+                query($childId: ID!) { caseState(childId: $childId, at: "2019-05-20T12:00:00Z", verify: true) {
+                  entryCount onChildProtectionPlan lastSeen
+                  involvedAgencies { agency { id } since professionals }
+                  household { personId role knownTo { agency { id } since how } }
+                  unseenBy { personId knownTo { id } unknownTo { id } }
+                  verification { agrees differences } } }""", object("childId", DemoCase.CHILD));
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.involvedAgencies[*].agency.id"))
+                .containsExactly("health-visiting", "gp", "csc");
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.involvedAgencies[2].professionals"))
+                .containsExactly("Social Worker 3", "Team Manager 1");
+        assertThat((String) JsonPath.read(state, "$.data.caseState.lastSeen")).isEqualTo("2019-04-30T10:00:00Z");
+        assertThat((Boolean) JsonPath.read(state, "$.data.caseState.onChildProtectionPlan")).isFalse();
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.household[*].personId"))
+                .containsExactly(DemoCase.PARTNER, DemoCase.MOTHER);
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.unseenBy[*].personId")).containsExactly(DemoCase.PARTNER);
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.unseenBy[0].unknownTo[*].id")).containsExactly("csc", "gp");
+        assertThat((List<String>) JsonPath.read(state, "$.data.caseState.unseenBy[0].knownTo[*].id")).contains("health-visiting");
+        assertThat((Boolean) JsonPath.read(state, "$.data.caseState.verification.agrees")).as(state).isTrue();
+
+        String involvement = platform.queries.postOk("query($childId: ID!) { involvement(childId: $childId) { agency { id } entryCount episodes { from to } } }",
+                object("childId", DemoCase.CHILD));
+        assertThat((List<String>) JsonPath.read(involvement, "$.data.involvement[*].agency.id"))
+                .containsExactly("csc", "gp", "health-visiting", "hospital", "police");
+        assertThat((List<String>) JsonPath.read(involvement, "$.data.involvement[2].episodes[*].from"))
+                .containsExactly("2019-01-21T10:00:00Z");
     }
 
     private void registerAgency(String id, String name, String sector) {

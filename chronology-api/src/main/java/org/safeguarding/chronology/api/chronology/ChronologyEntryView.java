@@ -4,16 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
 
+/**
+ * previousOccurredAt: the occurredAt of the entry before this one in the same chronology view (null for the
+ * first, and for a single entry asked for by id).
+ */
 public record ChronologyEntryView(String id, String childId, String agencyId, String sourceRef, EntryKind kind,
-                                  Instant occurredAt, Instant knownAt, Instant recordedAt, String summary,
-                                  Significance significance, String professional, int version,
-                                  List<Knowledge> knownTo, List<Version> history) {
+                                  Instant occurredAt, DatePrecision occurredAtPrecision, Instant knownAt,
+                                  Instant recordedAt, String summary, Significance significance,
+                                  String professional, List<String> personIds, int version,
+                                  List<Knowledge> knownTo, List<Version> history, Instant previousOccurredAt) {
 
     /** What one agency knew of the entry, since when and how. */
     public record Knowledge(String agencyId, Instant since, KnowledgeSource how, SharingChannel channel) {
     }
 
-    public record Version(int version, Instant recordedAt, Instant occurredAt, Instant knownAt, EntryKind kind,
-                          String summary, Significance significance, String reason, boolean retracted) {
+    public record Version(int version, Instant recordedAt, Instant occurredAt, DatePrecision occurredAtPrecision,
+                          Instant knownAt, EntryKind kind, String summary, Significance significance, String reason,
+                          boolean retracted) {
     }
 }

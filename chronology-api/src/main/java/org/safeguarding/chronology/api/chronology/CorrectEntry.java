@@ -5,8 +5,9 @@ import org.safeguarding.chronology.api.child.ChildIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A field left null keeps its current value. */
-public record CorrectEntry(String childId, String entryId, String agencyId, Instant occurredAt, Instant knownAt,
-                           EntryKind kind, String summary, Significance significance, String reason) {
+public record CorrectEntry(String childId, String entryId, String agencyId, Instant occurredAt,
+                           DatePrecision occurredAtPrecision, Instant knownAt, EntryKind kind, String summary,
+                           Significance significance, String reason) {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

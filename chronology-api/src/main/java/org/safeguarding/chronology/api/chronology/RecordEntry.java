@@ -5,10 +5,18 @@ import java.util.List;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** (childId, agencyId, sourceRef) is the idempotency key. */
+/**
+ * (childId, agencyId, sourceRef) is the idempotency key. personIds name the persons the entry concerns;
+ * occurredAtPrecision null means EXACT.
+ */
 public record RecordEntry(String childId, String agencyId, String sourceRef, EntryKind kind, Instant occurredAt,
-                          Instant knownAt, String summary, Significance significance, String professional,
-                          List<String> personIds) {
+                          DatePrecision occurredAtPrecision, Instant knownAt, String summary,
+                          Significance significance, String professional, List<String> personIds) {
+
+    public RecordEntry {
+        occurredAtPrecision = occurredAtPrecision == null ? DatePrecision.EXACT : occurredAtPrecision;
+        personIds = personIds == null ? List.of() : List.copyOf(personIds);
+    }
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -33,17 +33,21 @@ import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
 import org.safeguarding.chronology.api.sharing.SharingReceipt;
+import org.safeguarding.chronology.command.CommandChecks;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
 import org.safeguarding.chronology.command.chronology.Entry;
+import org.safeguarding.chronology.command.person.PersonRecord;
 import org.safeguarding.chronology.command.sharing.Sharing;
 
 /**
- * A child's case: its chronology entries and the sharing of them between agencies. Field-level rules are
- * checked before a command gets here (CommandChecks); the rules that need the record are checked here.
- * Fields are Jackson-readable for snapshots.
+ * A child's case: its chronology entries, the sharing of them between agencies and the persons in the child's life
+ * that each agency knows. Field-level rules are checked before a command gets here (CommandChecks); the rules that
+ * need the record are checked here. Fields are Jackson-readable for snapshots.
  */
 @Aggregate(snapshotTriggerDefinition = "childCaseSnapshotTrigger", cache = "childCaseCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
@@ -60,6 +64,9 @@ public class ChildCase {
     private Map<String, Sharing> sharings = new HashMap<>();
     /** Sending agency id to sourceRef to sharing id: the idempotency keys of shareInformation. */
     private Map<String, Map<String, String>> sharingKeys = new HashMap<>();
+    private Map<String, PersonRecord> persons = new HashMap<>();
+    /** Agency id to sourceRef to person record id: the idempotency keys of recordPersonKnown. */
+    private Map<String, Map<String, String>> personKeys = new HashMap<>();
 
     public ChildCase() {
     }
@@ -91,8 +98,8 @@ public class ChildCase {
         }
         String entryId = ChildIds.entryId(childId, entries.size() + 1);
         apply(new EntryRecorded(childId, entryId, command.agencyId(), command.sourceRef(), command.kind(),
-                command.occurredAt(), command.knownAt(), command.summary(), command.significance(),
-                command.professional(), command.personIds()));
+                command.occurredAt(), command.occurredAtPrecision(), command.knownAt(), command.summary(),
+                command.significance(), command.professional(), command.personIds().stream().distinct().toList()));
         return new EntryReceipt(entryId, entries.get(entryId).recordedAt(), false);
     }
 
@@ -106,6 +113,7 @@ public class ChildCase {
             throw badRequest("knownAt %s would be before occurredAt %s of entry %s"
                     .formatted(next.knownAt(), next.occurredAt(), entry.id()));
         }
+        CommandChecks.occurredAtStartsItsPeriod(next.occurredAt(), next.occurredAtPrecision());
         if (entry.retracted()) {
             throw conflict("entry " + entry.id() + " is retracted and cannot be corrected");
         }
@@ -157,6 +165,24 @@ public class ChildCase {
         return new SharingReceipt(sharingId, sharings.get(sharingId).recordedAt(), false);
     }
 
+    @CommandHandler
+    public EntryReceipt handle(RecordPersonKnown command, AgencyDirectory agencies) {
+        agencies.requireRegistered(command.agencyId());
+        String earlier = personKeys.getOrDefault(command.agencyId(), Map.of()).get(command.sourceRef());
+        if (earlier != null) {
+            PersonRecord person = persons.get(earlier);
+            if (!person.isRepeatedBy(command)) {
+                throw conflict("sourceRef %s of agency %s was already recorded as %s, with different content"
+                        .formatted(command.sourceRef(), command.agencyId(), earlier));
+            }
+            return new EntryReceipt(earlier, person.recordedAt(), true);
+        }
+        String recordId = ChildIds.personRecordId(childId, persons.size() + 1);
+        apply(new PersonKnownRecorded(childId, recordId, command.agencyId(), command.personId(), command.role(),
+                command.sex(), command.livesWithChild(), command.knownAt(), command.sourceRef()));
+        return new EntryReceipt(recordId, persons.get(recordId).recordedAt(), false);
+    }
+
     private Entry entry(String entryId) {
         Entry entry = entries.get(entryId);
         if (entry == null) {
@@ -197,6 +223,13 @@ public class ChildCase {
     @EventSourcingHandler
     void on(EntryRetracted event, @Timestamp Instant recordedAt) {
         entries.computeIfPresent(event.entryId(), (key, entry) -> entry.with(event, recordedAt));
+    }
+
+    @EventSourcingHandler
+    void on(PersonKnownRecorded event, @Timestamp Instant recordedAt) {
+        persons.put(event.recordId(), new PersonRecord(event, recordedAt));
+        personKeys.computeIfAbsent(event.agencyId(), agency -> new HashMap<>())
+                .put(event.sourceRef(), event.recordId());
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
@@ -28,20 +29,28 @@ import org.safeguarding.chronology.api.chronology.Significance;
  * @param sharedWith      agency id to the earliest sharedAt of an accepted share of this entry to that agency
  */
 public record Entry(String id, String agencyId, String firstSubmission, Instant firstRecordedAt, int version,
-                    Instant recordedAt, EntryKind kind, Instant occurredAt, Instant knownAt, String summary,
-                    Significance significance, boolean retracted, Map<String, Instant> sharedWith) {
+                    Instant recordedAt, EntryKind kind, Instant occurredAt, DatePrecision occurredAtPrecision,
+                    Instant knownAt, String summary, Significance significance, boolean retracted,
+                    Map<String, Instant> sharedWith) {
+
+    /** A snapshot taken before precisions existed has none: its dates were exact. */
+    public Entry {
+        occurredAtPrecision = Objects.requireNonNullElse(occurredAtPrecision, DatePrecision.EXACT);
+    }
 
     public static Entry recorded(EntryRecorded event, Instant recordedAt) {
-        String digest = digest(event.kind(), event.occurredAt(), event.knownAt(), event.summary(),
-                event.significance(), event.professional(), event.personIds());
+        String digest = digest(event.kind(), event.occurredAt(), event.occurredAtPrecision(), event.knownAt(),
+                event.summary(), event.significance(), event.professional(), event.personIds());
         return new Entry(event.entryId(), event.agencyId(), digest, recordedAt, 1, recordedAt, event.kind(),
-                event.occurredAt(), event.knownAt(), event.summary(), event.significance(), false, Map.of());
+                event.occurredAt(), event.occurredAtPrecision(), event.knownAt(), event.summary(),
+                event.significance(), false, Map.of());
     }
 
     /** Whether a recordEntry under this entry's key repeats the first submission exactly. */
     public boolean isRepeatedBy(RecordEntry command) {
-        return firstSubmission.equals(digest(command.kind(), command.occurredAt(), command.knownAt(),
-                command.summary(), command.significance(), command.professional(), command.personIds()));
+        return firstSubmission.equals(digest(command.kind(), command.occurredAt(), command.occurredAtPrecision(),
+                command.knownAt(), command.summary(), command.significance(), command.professional(),
+                command.personIds()));
     }
 
     /** The next version: the fields the correction gives, the current value of the others. */
@@ -49,6 +58,7 @@ public record Entry(String id, String agencyId, String firstSubmission, Instant 
         return new EntryCorrected(childId, id, agencyId, version + 1,
                 Objects.requireNonNullElse(command.kind(), kind),
                 Objects.requireNonNullElse(command.occurredAt(), occurredAt),
+                Objects.requireNonNullElse(command.occurredAtPrecision(), occurredAtPrecision),
                 Objects.requireNonNullElse(command.knownAt(), knownAt),
                 Objects.requireNonNullElse(command.summary(), summary),
                 Objects.requireNonNullElse(command.significance(), significance),
@@ -56,7 +66,8 @@ public record Entry(String id, String agencyId, String firstSubmission, Instant 
     }
 
     public boolean isCurrentVersion(EntryCorrected next) {
-        return next.kind() == kind && next.occurredAt().equals(occurredAt) && next.knownAt().equals(knownAt)
+        return next.kind() == kind && next.occurredAt().equals(occurredAt)
+                && next.occurredAtPrecision() == occurredAtPrecision && next.knownAt().equals(knownAt)
                 && next.summary().equals(summary) && next.significance() == significance;
     }
 
@@ -71,12 +82,13 @@ public record Entry(String id, String agencyId, String firstSubmission, Instant 
 
     public Entry with(EntryCorrected event, Instant recordedAt) {
         return new Entry(id, agencyId, firstSubmission, firstRecordedAt, event.version(), recordedAt, event.kind(),
-                event.occurredAt(), event.knownAt(), event.summary(), event.significance(), false, sharedWith);
+                event.occurredAt(), event.occurredAtPrecision(), event.knownAt(), event.summary(),
+                event.significance(), false, sharedWith);
     }
 
     public Entry with(EntryRetracted event, Instant recordedAt) {
         return new Entry(id, agencyId, firstSubmission, firstRecordedAt, event.version(), recordedAt, kind,
-                occurredAt, knownAt, summary, significance, true, sharedWith);
+                occurredAt, occurredAtPrecision, knownAt, summary, significance, true, sharedWith);
     }
 
     public Entry withShareTo(String agency, Instant sharedAt) {
@@ -87,14 +99,19 @@ public record Entry(String id, String agencyId, String firstSubmission, Instant 
         Map<String, Instant> shares = new HashMap<>(sharedWith);
         shares.put(agency, sharedAt);
         return new Entry(id, agencyId, firstSubmission, firstRecordedAt, version, recordedAt, kind, occurredAt,
-                knownAt, summary, significance, retracted, Map.copyOf(shares));
+                occurredAtPrecision, knownAt, summary, significance, retracted, Map.copyOf(shares));
     }
 
-    /** SHA-256 of the submitted content: each part length-prefixed, personIds as a sorted set. */
-    static String digest(EntryKind kind, Instant occurredAt, Instant knownAt, String summary,
-                         Significance significance, String professional, List<String> personIds) {
-        List<String> parts = new ArrayList<>(List.of(String.valueOf(kind), String.valueOf(occurredAt),
-                String.valueOf(knownAt), String.valueOf(summary), String.valueOf(significance),
+    /**
+     * SHA-256 of the submitted content: each part length-prefixed, personIds as a sorted set. An exact occurredAt
+     * is digested alone, as before precisions existed, so the digests of earlier entries still match.
+     */
+    static String digest(EntryKind kind, Instant occurredAt, DatePrecision precision, Instant knownAt,
+                         String summary, Significance significance, String professional, List<String> personIds) {
+        String occurred = precision == null || precision == DatePrecision.EXACT
+                ? String.valueOf(occurredAt) : occurredAt + " " + precision;
+        List<String> parts = new ArrayList<>(List.of(String.valueOf(kind), occurred, String.valueOf(knownAt),
+                String.valueOf(summary), String.valueOf(significance),
                 professional == null ? "-" : "+" + professional));
         parts.addAll(new TreeSet<>(personIds == null ? List.of() : personIds));
         try {

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
@@ -28,15 +29,15 @@ public class EntryController {
     @MutationMapping
     public EntryReceipt recordEntry(@Argument RecordEntryInput input) {
         return commands.sendAndWait(new RecordEntry(input.childId(), input.agencyId(), input.sourceRef(),
-                input.kind(), input.occurredAt(), input.knownAt(), input.summary(), input.significance(),
-                input.professional(), List.of()));
+                input.kind(), input.occurredAt(), input.occurredAtPrecision(), input.knownAt(), input.summary(),
+                input.significance(), input.professional(), input.personIds()));
     }
 
     @MutationMapping
     public EntryReceipt correctEntry(@Argument CorrectEntryInput input) {
         return sendForEntry(input.entryId(), new CorrectEntry(ChildIds.childOfEntry(input.entryId()),
-                input.entryId(), input.agencyId(), input.occurredAt(), input.knownAt(), input.kind(), input.summary(),
-                input.significance(), input.reason()));
+                input.entryId(), input.agencyId(), input.occurredAt(), input.occurredAtPrecision(), input.knownAt(),
+                input.kind(), input.summary(), input.significance(), input.reason()));
     }
 
     @MutationMapping
@@ -55,12 +56,14 @@ public class EntryController {
     }
 
     public record RecordEntryInput(String childId, String agencyId, String sourceRef, EntryKind kind,
-                                   Instant occurredAt, Instant knownAt, String summary, Significance significance,
-                                   String professional) {
+                                   Instant occurredAt, DatePrecision occurredAtPrecision, Instant knownAt,
+                                   String summary, Significance significance, String professional,
+                                   List<String> personIds) {
     }
 
-    public record CorrectEntryInput(String entryId, String agencyId, Instant occurredAt, Instant knownAt,
-                                    EntryKind kind, String summary, Significance significance, String reason) {
+    public record CorrectEntryInput(String entryId, String agencyId, Instant occurredAt,
+                                    DatePrecision occurredAtPrecision, Instant knownAt, EntryKind kind,
+                                    String summary, Significance significance, String reason) {
     }
 
     public record RetractEntryInput(String entryId, String agencyId, String reason) {

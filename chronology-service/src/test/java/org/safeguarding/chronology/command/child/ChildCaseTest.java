@@ -1,13 +1,19 @@
 package org.safeguarding.chronology.command.child;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.chronology.api.chronology.DatePrecision.DAY;
+import static org.safeguarding.chronology.api.chronology.DatePrecision.EXACT;
+import static org.safeguarding.chronology.api.chronology.DatePrecision.MONTH;
+import static org.safeguarding.chronology.api.chronology.DatePrecision.YEAR;
 import static org.safeguarding.chronology.api.rejection.Rejection.BAD_REQUEST;
 import static org.safeguarding.chronology.api.rejection.Rejection.CONFLICT;
 import static org.safeguarding.chronology.api.rejection.Rejection.FORBIDDEN;
 import static org.safeguarding.chronology.api.rejection.Rejection.NOT_FOUND;
 import static org.safeguarding.chronology.command.Rejections.rejected;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +23,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -28,6 +35,7 @@ import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.RegisterChild;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
@@ -36,6 +44,10 @@ import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.api.person.PersonRole;
+import org.safeguarding.chronology.api.person.RecordPersonKnown;
+import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
@@ -62,6 +74,9 @@ class ChildCaseTest {
     static final String HEALTH = "health-1";
     static final String SCHOOL = "school-1";
     static final Set<String> REGISTERED_AGENCIES = Set.of(POLICE, HEALTH, SCHOOL);
+    static final String MOTHER = "person-mother";
+    static final String PARTNER = "person-male-adult-1";
+    static final Instant MARCH_2007 = Instant.parse("2007-03-01T00:00:00Z");
 
     private FixtureConfiguration<ChildCase> fixture;
 
@@ -111,24 +126,32 @@ class ChildCaseTest {
         String sourceRef = "POL-1";
         EntryKind kind = EntryKind.DOMESTIC_ABUSE_INCIDENT;
         Instant occurredAt = OCCURRED;
+        DatePrecision occurredAtPrecision = EXACT;
         Instant knownAt = KNOWN;
         String summary = "Police called to the home; Mother reported an argument with Partner";
         Significance significance = Significance.SIGNIFICANT;
         String professional = "Police Officer 2";
+        List<String> personIds = List.of();
 
         RecordEntry command() {
-            return new RecordEntry(childId, agencyId, sourceRef, kind, occurredAt, knownAt, summary, significance,
-                    professional, List.of());
+            return new RecordEntry(childId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision, knownAt,
+                    summary, significance, professional, personIds);
         }
 
         EntryRecorded event(String entryId) {
-            return new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, knownAt, summary,
-                    significance, professional, List.of());
+            return new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision,
+                    knownAt, summary, significance, professional, personIds);
+        }
+
+        /** "?/03/2007": known only to the month. */
+        void inMarch2007() {
+            occurredAt = MARCH_2007;
+            occurredAtPrecision = MONTH;
         }
     }
 
     static CorrectEntry correct(String agencyId, Instant occurredAt, Instant knownAt, String summary) {
-        return new CorrectEntry(CHILD, E1, agencyId, occurredAt, knownAt, null, summary, null, "typo");
+        return new CorrectEntry(CHILD, E1, agencyId, occurredAt, null, knownAt, null, summary, null, "typo");
     }
 
     static ShareInformation share(String from, String to, Instant sharedAt, String sourceRef, String... entryIds) {
@@ -226,7 +249,7 @@ class ChildCaseTest {
         @Test
         void aDuplicateIsComparedWithTheFirstSubmissionWhateverCameSince() {
             given(recorded(),
-                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "corrected",
+                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, EXACT, KNOWN, "corrected",
                             Significance.ROUTINE, "typo"),
                     new EntryRetracted(CHILD, E1, POLICE, 3, "recorded in error"))
                     .when(record())
@@ -242,7 +265,8 @@ class ChildCaseTest {
                     entry -> entry.occurredAt = OCCURRED.minusSeconds(1),
                     entry -> entry.knownAt = KNOWN.plusSeconds(1),
                     entry -> entry.significance = Significance.CRITICAL,
-                    entry -> entry.professional = null);
+                    entry -> entry.professional = null,
+                    entry -> entry.personIds = List.of(PARTNER));
             for (Consumer<EntryDraft> change : changes) {
                 given(recorded())
                         .when(record(change))
@@ -316,6 +340,97 @@ class ChildCaseTest {
                     .expectException(rejected(BAD_REQUEST, "summary must not be blank"));
         }
 
+        @Test
+        void theEntryNamesItsPersonsInTheirOrderEachOnce() {
+            given()
+                    .when(record(entry -> entry.personIds = List.of(PARTNER, MOTHER, PARTNER)))
+                    .expectEvents(recorded(E1, entry -> entry.personIds = List.of(PARTNER, MOTHER)));
+        }
+
+        @Test
+        void personIdsAreComparedAsASet() {
+            given(recorded(E1, entry -> entry.personIds = List.of(MOTHER, PARTNER)))
+                    .when(record(entry -> entry.personIds = List.of(PARTNER, MOTHER, MOTHER)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+            given(recorded(E1, entry -> entry.personIds = List.of(MOTHER, PARTNER)))
+                    .when(record(entry -> entry.personIds = List.of(MOTHER)))
+                    .expectException(rejected(CONFLICT, "sourceRef POL-1 of agency police-1"));
+        }
+
+        @Test
+        void aBlankOrOverlongPersonIdIsABadRequest() {
+            assertBadRequest(entry -> entry.personIds = List.of(MOTHER, " "), "personIds must not be blank");
+            assertBadRequest(entry -> entry.personIds = List.of("p".repeat(201)),
+                    "personIds must be at most 200 characters");
+        }
+
+        @Test
+        void anOccurredAtWithoutAPrecisionIsExact() {
+            given()
+                    .when(record(entry -> entry.occurredAtPrecision = null))
+                    .expectEvents(recorded());
+        }
+
+        @Test
+        void anImpreciseOccurredAtIsTheFirstInstantOfItsDayMonthOrYear() {
+            given()
+                    .when(record(EntryDraft::inMarch2007))
+                    .expectEvents(recorded(E1, EntryDraft::inMarch2007));
+            Instant may1 = Instant.parse("2024-05-01T00:00:00Z");
+            given()
+                    .when(record(entry -> {
+                        entry.occurredAt = may1;
+                        entry.occurredAtPrecision = DAY;
+                    }))
+                    .expectEvents(recorded(E1, entry -> {
+                        entry.occurredAt = may1;
+                        entry.occurredAtPrecision = DAY;
+                    }));
+            given()
+                    .when(record(entry -> {
+                        entry.occurredAt = Instant.parse("2007-01-01T00:00:00Z");
+                        entry.occurredAtPrecision = YEAR;
+                    }))
+                    .expectEvents(recorded(E1, entry -> {
+                        entry.occurredAt = Instant.parse("2007-01-01T00:00:00Z");
+                        entry.occurredAtPrecision = YEAR;
+                    }));
+        }
+
+        @Test
+        void anImpreciseOccurredAtOtherThanTheStartOfItsPeriodIsABadRequest() {
+            Instant march14 = Instant.parse("2007-03-14T09:30:00Z");
+            assertBadRequest(entry -> {
+                entry.occurredAt = march14;
+                entry.occurredAtPrecision = MONTH;
+            }, "occurredAt 2007-03-14T09:30:00Z is not the start of a MONTH: give 2007-03-01T00:00:00Z with "
+                    + "occurredAtPrecision MONTH");
+            assertBadRequest(entry -> {
+                entry.occurredAt = march14;
+                entry.occurredAtPrecision = DAY;
+            }, "give 2007-03-14T00:00:00Z with occurredAtPrecision DAY");
+            assertBadRequest(entry -> {
+                entry.occurredAt = MARCH_2007;
+                entry.occurredAtPrecision = YEAR;
+            }, "give 2007-01-01T00:00:00Z with occurredAtPrecision YEAR");
+            fixture.givenNoPriorActivity() // before the child is looked up
+                    .when(record(entry -> entry.occurredAtPrecision = DAY))
+                    .expectException(rejected(BAD_REQUEST, "is not the start of a DAY"));
+        }
+
+        @Test
+        void thePrecisionIsPartOfTheContentUnderAKey() {
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(record(EntryDraft::inMarch2007))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(record(entry -> entry.occurredAt = MARCH_2007))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "sourceRef POL-1 of agency police-1"));
+        }
+
         private void assertBadRequest(Consumer<EntryDraft> change, String message) {
             given().when(record(change)).expectNoEvents().expectException(rejected(BAD_REQUEST, message));
         }
@@ -329,7 +444,7 @@ class ChildCaseTest {
             EntryRecorded original = recorded();
             given(original)
                     .when(correct(POLICE, null, null, "Police called to the home; Mother reported a dispute"))
-                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, original.kind(), OCCURRED, KNOWN,
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, original.kind(), OCCURRED, EXACT, KNOWN,
                             "Police called to the home; Mother reported a dispute", original.significance(), "typo"))
                     .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_NOW, false));
         }
@@ -339,9 +454,9 @@ class ChildCaseTest {
             Instant occurred = OCCURRED.minusSeconds(3600);
             Instant known = KNOWN.plusSeconds(3600);
             given(recorded())
-                    .when(new CorrectEntry(CHILD, E1, POLICE, occurred, known, EntryKind.CONTACT, "new summary",
+                    .when(new CorrectEntry(CHILD, E1, POLICE, occurred, null, known, EntryKind.CONTACT, "new summary",
                             Significance.CRITICAL, "wrong form"))
-                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, occurred, known,
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, occurred, EXACT, known,
                             "new summary", Significance.CRITICAL, "wrong form"));
         }
 
@@ -349,10 +464,11 @@ class ChildCaseTest {
         void aCorrectionIdenticalToTheCurrentVersionIsADuplicate() {
             fixture.givenCurrentTime(RECORDED_1).andGiven(childRegistered(), recorded())
                     .andGivenCurrentTime(RECORDED_2)
-                    .andGiven(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+                    .andGiven(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, EXACT, KNOWN, "v2",
                             Significance.ROUTINE, "typo"))
                     .andGivenCurrentTime(RECORDED_NOW)
-                    .when(new CorrectEntry(CHILD, E1, POLICE, OCCURRED, null, EntryKind.CONTACT, "v2", null, "again"))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, OCCURRED, null, null, EntryKind.CONTACT, "v2", null,
+                            "again"))
                     .expectNoEvents()
                     .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_2, true));
         }
@@ -379,7 +495,7 @@ class ChildCaseTest {
         @Test
         void aBlankReasonOrSummaryOrAFutureTimeIsABadRequest() {
             given(recorded())
-                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, "fine", null, " "))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, null, "fine", null, " "))
                     .expectException(rejected(BAD_REQUEST, "reason must not be blank"));
             given(recorded())
                     .when(correct(POLICE, null, null, ""))
@@ -388,14 +504,14 @@ class ChildCaseTest {
                     .when(correct(POLICE, null, NOW.plusSeconds(1), null))
                     .expectException(rejected(BAD_REQUEST, "knownAt 2024-06-01T12:00:01Z is later"));
             given(recorded())
-                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, "fine", null, "r".repeat(10_001)))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, null, "fine", null, "r".repeat(10_001)))
                     .expectException(rejected(BAD_REQUEST, "reason must be at most 10000"));
         }
 
         @Test
         void anUnknownEntryOrAgencyIsNotFound() {
             given(recorded())
-                    .when(new CorrectEntry(CHILD, E2, POLICE, null, null, null, "fine", null, "typo"))
+                    .when(new CorrectEntry(CHILD, E2, POLICE, null, null, null, null, "fine", null, "typo"))
                     .expectException(rejected(NOT_FOUND, "entry child-a/E2 does not exist"));
             given(recorded())
                     .when(correct("housing-9", null, null, "fine"))
@@ -405,10 +521,10 @@ class ChildCaseTest {
         @Test
         void anEntryIdThatNamesNoEntryOfTheChildIsNotFound() {
             given(recorded())
-                    .when(new CorrectEntry(null, "not-an-entry", POLICE, null, null, null, "fine", null, "typo"))
+                    .when(new CorrectEntry(null, "not-an-entry", POLICE, null, null, null, null, "fine", null, "typo"))
                     .expectException(rejected(NOT_FOUND, "entry not-an-entry does not exist"));
             given(recorded())
-                    .when(new CorrectEntry(CHILD, "child-b/E1", POLICE, null, null, null, "fine", null, "typo"))
+                    .when(new CorrectEntry(CHILD, "child-b/E1", POLICE, null, null, null, null, "fine", null, "typo"))
                     .expectException(rejected(NOT_FOUND, "entry child-b/E1 does not exist"));
         }
 
@@ -431,6 +547,62 @@ class ChildCaseTest {
                     .when(correct(HEALTH, null, null, "fine"))
                     .expectException(rejected(FORBIDDEN, "agency health-1 may not correct it"));
         }
+
+        @Test
+        void aCorrectionMayGiveOnlyThePrecision() {
+            given(recorded(E1, entry -> entry.occurredAt = MARCH_2007))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, MONTH, null, null, null, null, "only the month"))
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.DOMESTIC_ABUSE_INCIDENT,
+                            MARCH_2007, MONTH, KNOWN, recorded().summary(), Significance.SIGNIFICANT,
+                            "only the month"));
+        }
+
+        @Test
+        void aCorrectionThatLeavesOutThePrecisionKeepsIt() {
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(correct(POLICE, null, null, "v2"))
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.DOMESTIC_ABUSE_INCIDENT,
+                            MARCH_2007, MONTH, KNOWN, "v2", Significance.SIGNIFICANT, "typo"));
+        }
+
+        @Test
+        void theExactTimeLearnedLaterIsACorrection() {
+            Instant march14 = Instant.parse("2007-03-14T09:30:00Z");
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, march14, EXACT, null, null, null, null, "GP letter"))
+                    .expectEvents(new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.DOMESTIC_ABUSE_INCIDENT,
+                            march14, EXACT, KNOWN, recorded().summary(), Significance.SIGNIFICANT, "GP letter"));
+        }
+
+        @Test
+        void thePrecisionOfTheCurrentVersionAgainIsADuplicate() {
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, MARCH_2007, MONTH, null, null, null, null, "again"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+        }
+
+        @Test
+        void anImpreciseOccurredAtAfterMergingMustBeTheStartOfItsPeriod() {
+            given(recorded(E1, EntryDraft::inMarch2007))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, Instant.parse("2007-03-14T09:30:00Z"), null, null,
+                            null, null, null, "the day is known"))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "occurredAt 2007-03-14T09:30:00Z is not the start of a "
+                            + "MONTH: give 2007-03-01T00:00:00Z with occurredAtPrecision MONTH"));
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, DAY, null, null, null, null, "only the day"))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "occurredAt 2024-05-01T09:30:00Z is not the start of a "
+                            + "DAY: give 2024-05-01T00:00:00Z"));
+        }
+
+        @Test
+        void aMisalignedPrecisionInTheCorrectionItselfIsABadRequestBeforeTheEntryIsLookedUp() {
+            given(recorded())
+                    .when(new CorrectEntry(CHILD, E2, POLICE, OCCURRED, YEAR, null, null, null, null, "typo"))
+                    .expectException(rejected(BAD_REQUEST, "is not the start of a YEAR"));
+        }
     }
 
     @Nested
@@ -438,7 +610,7 @@ class ChildCaseTest {
 
         @Test
         void retractingIsTheNextVersion() {
-            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, EXACT, KNOWN, "v2",
                     Significance.ROUTINE, "typo"))
                     .when(new RetractEntry(CHILD, E1, POLICE, "recorded in error"))
                     .expectEvents(new EntryRetracted(CHILD, E1, POLICE, 3, "recorded in error"))
@@ -546,7 +718,7 @@ class ChildCaseTest {
 
         @Test
         void knowledgeAsTheRecordStandsCountsTheCurrentVersionsKnownAt() {
-            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED,
+            given(recorded(), new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, EXACT,
                     SHARED.plusSeconds(60), "v2", Significance.ROUTINE, "known later than first said"))
                     .when(share(POLICE, HEALTH, SHARED, "MARAC-1", E1))
                     .expectException(rejected(CONFLICT, "did not know entry child-a/E1"));
@@ -619,23 +791,154 @@ class ChildCaseTest {
         }
     }
 
+    static RecordPersonKnown personKnown(String agencyId, String sourceRef) {
+        return new RecordPersonKnown(CHILD, agencyId, PARTNER, PersonRole.PARENTS_PARTNER, Sex.MALE, false, KNOWN,
+                sourceRef);
+    }
+
+    static PersonKnownRecorded personKnownRecorded(String recordId, String agencyId, String sourceRef) {
+        return new PersonKnownRecorded(CHILD, recordId, agencyId, PARTNER, PersonRole.PARENTS_PARTNER, Sex.MALE, false,
+                KNOWN, sourceRef);
+    }
+
+    @Nested
+    class RecordPersonKnownTest {
+
+        static final String P1 = "child-a/P1";
+        static final String P2 = "child-a/P2";
+
+        @Test
+        void recordsThePersonAsP1AndAnswersItsRecordedAt() {
+            given()
+                    .when(personKnown(POLICE, "POL-P-1"))
+                    .expectEvents(personKnownRecorded(P1, POLICE, "POL-P-1"))
+                    .expectResultMessagePayload(new EntryReceipt(P1, RECORDED_NOW, false));
+        }
+
+        @Test
+        void personRecordsAreNumberedApartFromEntries() {
+            given(recorded(), personKnownRecorded(P1, POLICE, "POL-P-1"))
+                    .when(personKnown(HEALTH, "HV-P-1"))
+                    .expectEvents(personKnownRecorded(P2, HEALTH, "HV-P-1"));
+            given(personKnownRecorded(P1, POLICE, "POL-P-1"))
+                    .when(record())
+                    .expectEvents(recorded());
+        }
+
+        @Test
+        void theSameKeyWithTheSameContentIsADuplicateOfTheFirst() {
+            given(personKnownRecorded(P1, POLICE, "POL-P-1"))
+                    .when(personKnown(POLICE, "POL-P-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(P1, RECORDED_1, true));
+        }
+
+        @Test
+        void theSameKeyWithAnyFieldDifferentIsAConflict() {
+            List<RecordPersonKnown> changed = List.of(
+                    new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.PARENTS_PARTNER, Sex.MALE, false, KNOWN,
+                            "POL-P-1"),
+                    new RecordPersonKnown(CHILD, POLICE, PARTNER, PersonRole.FATHER, Sex.MALE, false, KNOWN,
+                            "POL-P-1"),
+                    new RecordPersonKnown(CHILD, POLICE, PARTNER, PersonRole.PARENTS_PARTNER, Sex.UNKNOWN, false,
+                            KNOWN, "POL-P-1"),
+                    new RecordPersonKnown(CHILD, POLICE, PARTNER, PersonRole.PARENTS_PARTNER, Sex.MALE, true, KNOWN,
+                            "POL-P-1"),
+                    new RecordPersonKnown(CHILD, POLICE, PARTNER, PersonRole.PARENTS_PARTNER, Sex.MALE, false,
+                            KNOWN.plusSeconds(1), "POL-P-1"));
+            for (RecordPersonKnown command : changed) {
+                given(personKnownRecorded(P1, POLICE, "POL-P-1"))
+                        .when(command)
+                        .expectNoEvents()
+                        .expectException(rejected(CONFLICT,
+                                "sourceRef POL-P-1 of agency police-1 was already recorded as child-a/P1"));
+            }
+        }
+
+        @Test
+        void entriesAndPersonRecordsHaveTheirOwnKeys() {
+            given(recorded())
+                    .when(personKnown(POLICE, "POL-1"))
+                    .expectEvents(personKnownRecorded(P1, POLICE, "POL-1"));
+            given(personKnownRecorded(P1, POLICE, "POL-1"))
+                    .when(record())
+                    .expectEvents(recorded());
+        }
+
+        @Test
+        void theSameSourceRefOfAnotherAgencyIsAnotherRecord() {
+            given(personKnownRecorded(P1, POLICE, "REF-1"))
+                    .when(personKnown(HEALTH, "REF-1"))
+                    .expectEvents(personKnownRecorded(P2, HEALTH, "REF-1"));
+        }
+
+        @Test
+        void anUnknownAgencyOrChildIsNotFound() {
+            given()
+                    .when(personKnown("housing-9", "H-1"))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND, "agency housing-9 is not registered"));
+            fixture.givenNoPriorActivity()
+                    .when(personKnown(POLICE, "POL-P-1"))
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aMissingBlankOrOverlongFieldOrAKnownAtLaterThanTheClockIsABadRequest() {
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, " ", PersonRole.MOTHER, Sex.FEMALE, true, KNOWN,
+                    "POL-P-1"), "personId must not be blank");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, "p".repeat(201), PersonRole.MOTHER, Sex.FEMALE,
+                    true, KNOWN, "POL-P-1"), "personId must be at most 200 characters");
+            assertBadRequest(new RecordPersonKnown(CHILD, " ", MOTHER, PersonRole.MOTHER, Sex.FEMALE, true, KNOWN,
+                    "POL-P-1"), "agencyId must not be blank");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.MOTHER, Sex.FEMALE, true, KNOWN,
+                    ""), "sourceRef must not be blank");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.MOTHER, Sex.FEMALE, true, KNOWN,
+                    "s".repeat(201)), "sourceRef must be at most 200 characters");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, null, Sex.FEMALE, true, KNOWN, "POL-P-1"),
+                    "role is missing");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.MOTHER, null, true, KNOWN,
+                    "POL-P-1"), "sex is missing");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.MOTHER, Sex.FEMALE, true, null,
+                    "POL-P-1"), "knownAt is missing");
+            assertBadRequest(new RecordPersonKnown(CHILD, POLICE, MOTHER, PersonRole.MOTHER, Sex.FEMALE, true,
+                    NOW.plusSeconds(1), "POL-P-1"), "knownAt 2024-06-01T12:00:01Z is later than the platform clock");
+        }
+
+        @Test
+        void aBadRequestComesBeforeAnUnknownAgencyOrChild() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordPersonKnown(CHILD, "housing-9", MOTHER, PersonRole.MOTHER, Sex.FEMALE, true,
+                            KNOWN, " "))
+                    .expectException(rejected(BAD_REQUEST, "sourceRef must not be blank"));
+        }
+
+        private void assertBadRequest(RecordPersonKnown command, String message) {
+            given().when(command).expectNoEvents().expectException(rejected(BAD_REQUEST, message));
+        }
+    }
+
     @Nested
     class Snapshot {
 
+        final ObjectMapper springLikeMapper = Jackson2ObjectMapperBuilder.json().build();
+        final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(springLikeMapper).build();
+
         @Test
         void theCaseSurvivesAJsonRoundTrip() {
-            ObjectMapper springLikeMapper = Jackson2ObjectMapperBuilder.json().build();
-            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(springLikeMapper).build();
             given(recorded(),
                     recorded(E2, entry -> {
                         entry.sourceRef = "HV-7";
                         entry.agencyId = HEALTH;
                         entry.professional = null;
+                        entry.personIds = List.of(MOTHER, PARTNER);
+                        entry.inMarch2007();
                     }),
-                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, KNOWN, "v2",
+                    new EntryCorrected(CHILD, E1, POLICE, 2, EntryKind.CONTACT, OCCURRED, EXACT, KNOWN, "v2",
                             Significance.ROUTINE, "typo"),
                     shared("child-a/S1", POLICE, SCHOOL, KNOWN, "MARAC-1", E1),
-                    new EntryRetracted(CHILD, E2, HEALTH, 2, "recorded in error"))
+                    new EntryRetracted(CHILD, E2, HEALTH, 2, "recorded in error"),
+                    personKnownRecorded("child-a/P1", POLICE, "POL-P-1"))
                     .when(record(entry -> entry.sourceRef = "POL-3"))
                     .expectState(state -> {
                         SerializedObject<String> json = serializer.serialize(state, String.class);
@@ -643,6 +946,29 @@ class ChildCaseTest {
                         assertThat(copy).usingRecursiveComparison().isEqualTo(state);
                         assertThat(serializer.serialize(copy, String.class).getData()).isEqualTo(json.getData());
                     });
+        }
+
+        @Test
+        void aSnapshotFromBeforePersonsAndPrecisionsIsReadAsExactWithNoPersons() {
+            given(recorded(), shared("child-a/S1", POLICE, SCHOOL, KNOWN, "MARAC-1", E1))
+                    .when(record(entry -> entry.sourceRef = "POL-2"))
+                    .expectState(state -> {
+                        SerializedObject<String> json = serializer.serialize(state, String.class);
+                        ObjectNode earlier = readTree(json.getData());
+                        earlier.remove(List.of("persons", "personKeys"));
+                        earlier.get("entries").forEach(entry -> ((ObjectNode) entry).remove("occurredAtPrecision"));
+                        ChildCase copy = serializer.deserialize(
+                                new SimpleSerializedObject<>(earlier.toString(), String.class, json.getType()));
+                        assertThat(copy).usingRecursiveComparison().isEqualTo(state);
+                    });
+        }
+
+        private ObjectNode readTree(String json) {
+            try {
+                return (ObjectNode) springLikeMapper.readTree(json);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 }

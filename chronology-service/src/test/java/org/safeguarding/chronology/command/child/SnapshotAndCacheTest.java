@@ -19,6 +19,9 @@ import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.person.PersonRole;
+import org.safeguarding.chronology.api.person.RecordPersonKnown;
+import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.api.rejection.Rejection;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
@@ -52,6 +55,7 @@ class SnapshotAndCacheTest extends ServiceTest {
         commands.sendAndWait(new RegisterAgency(police, "Police 1", Sector.POLICE));
         commands.sendAndWait(new RegisterAgency(health, "Health 1", Sector.HEALTH));
         commands.sendAndWait(new RegisterChild(child, "Child A", null));
+        EntryReceipt person = commands.sendAndWait(personKnown(child, police));
         List<EntryReceipt> receipts = new ArrayList<>();
         for (int n = 1; n <= 12; n++) {
             receipts.add(commands.sendAndWait(record(child, police, "POL-" + n)));
@@ -71,13 +75,15 @@ class SnapshotAndCacheTest extends ServiceTest {
         SharingReceipt sharedAgain = commands.sendAndWait(new ShareInformation(child, police, health,
                 List.of(receipts.get(0).entryId()), OCCURRED.plusSeconds(7200), SharingChannel.WRITTEN, "S-1"));
         assertThat(sharedAgain).isEqualTo(new SharingReceipt(shared.sharingId(), shared.recordedAt(), true));
+        assertThat(commands.<EntryReceipt>sendAndWait(personKnown(child, police)))
+                .isEqualTo(new EntryReceipt(person.entryId(), person.recordedAt(), true));
         assertThat(commands.<EntryReceipt>sendAndWait(record(child, police, "POL-13")).entryId())
                 .isEqualTo(ChildIds.entryId(child, 13));
         // health knows E1 from the share, so it may pass it on; the rule needs the state from the snapshot
         commands.sendAndWait(new ShareInformation(child, health, police, List.of(receipts.get(0).entryId()),
                 OCCURRED.plusSeconds(7200), SharingChannel.VERBAL, "S-2"));
         RejectedException forbidden = catchRejection(() -> commands.sendAndWait(new CorrectEntry(child,
-                receipts.get(1).entryId(), health, null, null, null, "x", null, "typo")));
+                receipts.get(1).entryId(), health, null, null, null, null, "x", null, "typo")));
         assertThat(forbidden.rejection()).isEqualTo(Rejection.FORBIDDEN);
     }
 
@@ -95,8 +101,14 @@ class SnapshotAndCacheTest extends ServiceTest {
     }
 
     private static RecordEntry record(String child, String agency, String sourceRef) {
-        return new RecordEntry(child, agency, sourceRef, EntryKind.HOME_VISIT, OCCURRED, OCCURRED.plusSeconds(3600),
-                "Home visit; Child A seen with Mother", Significance.ROUTINE, "Social Worker 1", List.of());
+        return new RecordEntry(child, agency, sourceRef, EntryKind.HOME_VISIT, OCCURRED, null,
+                OCCURRED.plusSeconds(3600), "Home visit; Child A seen with Mother", Significance.ROUTINE,
+                "Social Worker 1", List.of("person-mother"));
+    }
+
+    private static RecordPersonKnown personKnown(String child, String agency) {
+        return new RecordPersonKnown(child, agency, "person-mother", PersonRole.MOTHER, Sex.FEMALE, true,
+                OCCURRED.plusSeconds(3600), "P-1");
     }
 
     private static RejectedException catchRejection(Runnable command) {

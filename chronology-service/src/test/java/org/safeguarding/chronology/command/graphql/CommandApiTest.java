@@ -11,9 +11,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.api.person.PersonRole;
+import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.command.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,10 @@ class CommandApiTest extends ServiceTest {
             mutation($input: CorrectEntryInput!) { correctEntry(input: $input) { entryId recordedAt duplicate } }""";
     static final String RETRACT_ENTRY = """
             mutation($input: RetractEntryInput!) { retractEntry(input: $input) { entryId recordedAt duplicate } }""";
+    static final String RECORD_PERSON_KNOWN = """
+            mutation($input: RecordPersonKnownInput!) {
+              recordPersonKnown(input: $input) { entryId recordedAt duplicate }
+            }""";
     static final String SHARE_INFORMATION = """
             mutation($input: ShareInformationInput!) {
               shareInformation(input: $input) { sharingId recordedAt duplicate }
@@ -238,6 +246,97 @@ class CommandApiTest extends ServiceTest {
     }
 
     @Test
+    void recordEntryNamesPersonsAndAnImpreciseOccurredAt() {
+        Map<String, Object> entry = entry(police, "POL-1");
+        entry.put("occurredAt", "2007-03-01T00:00:00Z");
+        entry.put("occurredAtPrecision", "MONTH");
+        entry.put("personIds", List.of("person-male-adult-1", "person-mother", "person-male-adult-1"));
+        Receipt first = record(entry);
+
+        EntryRecorded recorded = (EntryRecorded) events(child).get(1).getPayload();
+        assertThat(recorded.occurredAtPrecision()).isEqualTo(DatePrecision.MONTH);
+        assertThat(recorded.personIds()).containsExactly("person-male-adult-1", "person-mother");
+
+        entry.put("personIds", List.of("person-mother", "person-male-adult-1"));
+        assertThat(record(entry)).isEqualTo(new Receipt(first.id(), first.recordedAt(), true));
+        entry.remove("occurredAtPrecision"); // EXACT
+        assertError(RECORD_ENTRY, entry, "CONFLICT", "sourceRef POL-1");
+    }
+
+    @Test
+    void anEntryWithoutPrecisionOrPersonsIsExactAndNamesNobody() {
+        record(entry(police, "POL-1"));
+
+        EntryRecorded recorded = (EntryRecorded) events(child).get(1).getPayload();
+        assertThat(recorded.occurredAtPrecision()).isEqualTo(DatePrecision.EXACT);
+        assertThat(recorded.personIds()).isEmpty();
+    }
+
+    @Test
+    void anImpreciseOccurredAtOtherThanTheStartOfItsPeriodIsABadRequest() {
+        Map<String, Object> entry = entry(police, "POL-1");
+        entry.put("occurredAt", "2007-03-14T09:30:00Z");
+        entry.put("occurredAtPrecision", "MONTH");
+        assertError(RECORD_ENTRY, entry, "BAD_REQUEST", "occurredAt 2007-03-14T09:30:00Z is not the start of a "
+                + "MONTH: give 2007-03-01T00:00:00Z with occurredAtPrecision MONTH");
+
+        String entryId = record(entry(police, "POL-1")).id();
+        assertError(CORRECT_ENTRY, Map.of("entryId", entryId, "agencyId", police, "occurredAtPrecision", "DAY",
+                "reason", "only the day is known"), "BAD_REQUEST", "is not the start of a DAY");
+    }
+
+    @Test
+    void correctEntryMayGiveOnlyAPrecision() {
+        Map<String, Object> entry = entry(police, "POL-1");
+        entry.put("occurredAt", "2024-05-01T00:00:00Z");
+        String entryId = record(entry).id();
+
+        Receipt corrected = receipt(mutate(CORRECT_ENTRY, Map.of("entryId", entryId, "agencyId", police,
+                "occurredAtPrecision", "DAY", "reason", "only the day is known")), "correctEntry");
+
+        EntryCorrected stored = (EntryCorrected) events(child).get(2).getPayload();
+        assertThat(stored.occurredAtPrecision()).isEqualTo(DatePrecision.DAY);
+        assertThat(corrected).isEqualTo(new Receipt(entryId, events(child).get(2).getTimestamp(), false));
+    }
+
+    @Test
+    void recordPersonKnownAnswersTheStoredEventsTimestampAndIsIdempotent() {
+        Map<String, Object> person = person(police, "POL-P-1");
+        Receipt first = receipt(mutate(RECORD_PERSON_KNOWN, person), "recordPersonKnown");
+
+        DomainEventMessage<?> stored = events(child).get(1);
+        assertThat(stored.getPayload()).isEqualTo(new PersonKnownRecorded(child, ChildIds.personRecordId(child, 1),
+                police, "person-male-adult-1", PersonRole.PARENTS_PARTNER, Sex.MALE, false,
+                Instant.parse("2024-05-02T10:00:00Z"), "POL-P-1"));
+        assertThat(first).isEqualTo(new Receipt(ChildIds.personRecordId(child, 1), stored.getTimestamp(), false));
+
+        Receipt again = receipt(mutate(RECORD_PERSON_KNOWN, person), "recordPersonKnown");
+        assertThat(again).isEqualTo(new Receipt(first.id(), first.recordedAt(), true));
+        assertThat(events(child)).hasSize(2);
+
+        person.put("livesWithChild", true);
+        assertError(RECORD_PERSON_KNOWN, person, "CONFLICT", "sourceRef POL-P-1 of agency " + police);
+        // the key space of entries is another one
+        assertThat(record(entry(police, "POL-P-1")).id()).isEqualTo(ChildIds.entryId(child, 1));
+    }
+
+    @Test
+    void recordPersonKnownRejectsALaterKnownAtAnUnknownAgencyOrChild() {
+        Map<String, Object> future = person(police, "POL-P-1");
+        future.put("knownAt", "2999-01-01T00:00:00Z");
+        assertError(RECORD_PERSON_KNOWN, future, "BAD_REQUEST",
+                "knownAt 2999-01-01T00:00:00Z is later than the platform clock");
+
+        assertError(RECORD_PERSON_KNOWN, person("agency-unknown", "X-1"), "NOT_FOUND",
+                "agency agency-unknown is not registered");
+
+        Map<String, Object> forUnknownChild = person(police, "POL-P-1");
+        forUnknownChild.put("childId", "child-unknown");
+        assertError(RECORD_PERSON_KNOWN, forUnknownChild, "NOT_FOUND", "child child-unknown is not registered");
+        assertThat(events(child)).hasSize(1);
+    }
+
+    @Test
     void theEventStoreHeadGrowsWithEveryEvent() {
         double before = graphQl.document("{ eventStore { headSequence } }").execute()
                 .path("eventStore.headSequence").entity(Double.class).get();
@@ -259,6 +358,19 @@ class CommandApiTest extends ServiceTest {
         entry.put("significance", "SIGNIFICANT");
         entry.put("professional", "Police Officer 2");
         return entry;
+    }
+
+    private Map<String, Object> person(String agencyId, String sourceRef) {
+        Map<String, Object> person = new HashMap<>();
+        person.put("childId", child);
+        person.put("agencyId", agencyId);
+        person.put("personId", "person-male-adult-1");
+        person.put("role", "PARENTS_PARTNER");
+        person.put("sex", "MALE");
+        person.put("livesWithChild", false);
+        person.put("knownAt", "2024-05-02T10:00:00Z");
+        person.put("sourceRef", sourceRef);
+        return person;
     }
 
     private Receipt record(Map<String, Object> entry) {

@@ -4,12 +4,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.safeguarding.chronology.api.agency.AgencyView;
 import org.safeguarding.chronology.api.agency.FindAgencies;
+import org.safeguarding.chronology.api.casestate.AgencyInvolvementView;
+import org.safeguarding.chronology.api.casestate.CaseStateView.OpenInvolvement;
+import org.safeguarding.chronology.api.casestate.CaseStateView.UnseenPerson;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -17,7 +22,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Agencies, by id and as the agency of entries and of knowledge: one FindAgencies per request level. */
+/**
+ * Agencies, by id and wherever an answer names one (entries, knowledge, involvement, unseen persons): one
+ * FindAgencies per field and request level.
+ */
 @Controller
 class AgencyController {
 
@@ -43,13 +51,50 @@ class AgencyController {
         return byAgency(knowledge, ChronologyEntryView.Knowledge::agencyId);
     }
 
+    @BatchMapping(typeName = "OpenInvolvement", field = "agency")
+    Mono<Map<OpenInvolvement, AgencyView>> openInvolvementAgency(List<OpenInvolvement> involvement) {
+        return byAgency(involvement, OpenInvolvement::agencyId);
+    }
+
+    @BatchMapping(typeName = "AgencyInvolvement", field = "agency")
+    Mono<Map<AgencyInvolvementView, AgencyView>> involvementAgency(List<AgencyInvolvementView> involvement) {
+        return byAgency(involvement, AgencyInvolvementView::agencyId);
+    }
+
+    @BatchMapping(typeName = "UnseenPerson", field = "knownTo")
+    Mono<Map<UnseenPerson, List<AgencyView>>> unseenPersonKnownTo(List<UnseenPerson> persons) {
+        return agencyLists(persons, UnseenPerson::knownTo);
+    }
+
+    @BatchMapping(typeName = "UnseenPerson", field = "unknownTo")
+    Mono<Map<UnseenPerson, List<AgencyView>>> unseenPersonUnknownTo(List<UnseenPerson> persons) {
+        return agencyLists(persons, UnseenPerson::unknownTo);
+    }
+
+    /** Each key's agencies in the order of its ids; an id not (yet) in the directory is left out. */
+    private <K> Mono<Map<K, List<AgencyView>>> agencyLists(Collection<K> keys, Function<K, List<String>> agencyIds) {
+        return agencies(keys.stream().flatMap(key -> agencyIds.apply(key).stream())).map(agencies -> {
+            Map<K, List<AgencyView>> result = new HashMap<>();
+            keys.forEach(key -> result.put(key,
+                    agencyIds.apply(key).stream().map(agencies::get).filter(Objects::nonNull).toList()));
+            return result;
+        });
+    }
+
     private <K> Mono<Map<K, AgencyView>> byAgency(Collection<K> keys, Function<K, String> agencyId) {
-        return Mono.fromFuture(find(keys.stream().map(agencyId).distinct().toList())).map(found -> {
-            Map<String, AgencyView> agencies = new HashMap<>();
-            found.forEach(agency -> agencies.put(agency.id(), agency));
+        return agencies(keys.stream().map(agencyId)).map(agencies -> {
             Map<K, AgencyView> result = new HashMap<>();
             keys.forEach(key -> result.put(key, agencies.get(agencyId.apply(key))));
             return result;
+        });
+    }
+
+    /** One FindAgencies for all the ids, answered by id. */
+    private Mono<Map<String, AgencyView>> agencies(Stream<String> agencyIds) {
+        return Mono.fromFuture(find(agencyIds.distinct().toList())).map(found -> {
+            Map<String, AgencyView> agencies = new HashMap<>();
+            found.forEach(agency -> agencies.put(agency.id(), agency));
+            return agencies;
         });
     }
 

@@ -1,16 +1,25 @@
 package org.safeguarding.chronology.query.chronology;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryGateway;
+import org.safeguarding.chronology.api.child.ChildView;
+import org.safeguarding.chronology.api.child.FindChild;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @Controller
 class ChronologyController {
@@ -26,9 +35,10 @@ class ChronologyController {
     @QueryMapping
     CompletableFuture<ChronologyPage> chronology(@Argument String childId, @Argument String knownBy,
                                                  @Argument Instant knownAt, @Argument Instant recordedAsOf,
-                                                 @Argument Integer first, @Argument String after) {
+                                                 @Argument Integer first, @Argument String after,
+                                                 @Argument String personId) {
         return queries.query(new FindChronology(childId, knownBy, knownAt, recordedAsOf,
-                first == null ? DEFAULT_PAGE : first, after), ChronologyPage.class);
+                first == null ? DEFAULT_PAGE : first, after, personId), ChronologyPage.class);
     }
 
     @QueryMapping
@@ -39,6 +49,37 @@ class ChronologyController {
     @SchemaMapping(typeName = "ChronologyConnection")
     PageInfo pageInfo(ChronologyPage page) {
         return new PageInfo(page.hasNextPage(), page.endCursor());
+    }
+
+    @SchemaMapping(typeName = "ChronologyEntry")
+    String occurredAtText(ChronologyEntryView entry) {
+        return ReviewerColumns.occurredAtText(entry.occurredAt(), entry.occurredAtPrecision());
+    }
+
+    @SchemaMapping(typeName = "ChronologyEntry")
+    String sincePrevious(ChronologyEntryView entry) {
+        return entry.previousOccurredAt() == null ? null
+                : ReviewerColumns.interval(entry.previousOccurredAt(), entry.occurredAt());
+    }
+
+    /** One FindChild per child of the entries asked for (a page is one child). */
+    @BatchMapping(typeName = "ChronologyEntry")
+    Mono<Map<ChronologyEntryView, String>> childAge(List<ChronologyEntryView> entries) {
+        return Flux.fromStream(entries.stream().map(ChronologyEntryView::childId).distinct())
+                .flatMap(childId -> Mono.fromFuture(queries.query(new FindChild(childId), ChildView.class)))
+                .filter(child -> child.dateOfBirth() != null)
+                .collectMap(ChildView::id, ChildView::dateOfBirth, HashMap::new)
+                .map(datesOfBirth -> {
+                    Map<ChronologyEntryView, String> ages = new HashMap<>();
+                    entries.forEach(entry -> {
+                        LocalDate dateOfBirth = datesOfBirth.get(entry.childId());
+                        if (dateOfBirth != null) {
+                            ages.put(entry, ReviewerColumns.childAge(dateOfBirth, entry.occurredAt(),
+                                    entry.occurredAtPrecision()));
+                        }
+                    });
+                    return ages;
+                });
     }
 
     record PageInfo(boolean hasNextPage, String endCursor) {

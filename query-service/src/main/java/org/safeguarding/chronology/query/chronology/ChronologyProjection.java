@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
@@ -29,10 +30,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects each child's entries, versions and shares into {@code rm_entry_buckets} (256 entries a document,
- * keyed {@code <childId>#<entryNumber / 256>}) and keeps {@code rm_chronologies} (per child: entryCount and
- * the sequence number of the last event projected). Every write is a {@code $set} on a path keyed by ids
- * or a {@code $max}, so redelivered events change nothing.
+ * Projects each child's entries (with the persons they name), versions and shares into {@code rm_entry_buckets}
+ * (256 entries a document, keyed {@code <childId>#<entryNumber / 256>}) and keeps {@code rm_chronologies} (per
+ * child: entryCount and the sequence number of the last event projected). Every write is a {@code $set} on a
+ * path keyed by ids or a {@code $max}, so redelivered events change nothing.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -62,8 +63,9 @@ public class ChronologyProjection {
                     .set(entry + ".agencyId", event.agencyId())
                     .set(entry + ".sourceRef", event.sourceRef())
                     .set(entry + ".professional", event.professional())
-                    .set(entry + ".v.V1", version(recordedAt, event.occurredAt(), event.knownAt(), event.kind(),
-                            event.summary(), event.significance())));
+                    .set(entry + ".personIds", event.personIds())
+                    .set(entry + ".v.V1", version(recordedAt, event.occurredAt(), event.occurredAtPrecision(),
+                            event.knownAt(), event.kind(), event.summary(), event.significance())));
         }
         advance(event.childId(), sequence, number);
     }
@@ -74,8 +76,8 @@ public class ChronologyProjection {
         if (number > 0) {
             updateBucket(event.childId(), number, new Update()
                     .set(entryPath(number) + ".v.V" + event.version(), version(recordedAt, event.occurredAt(),
-                            event.knownAt(), event.kind(), event.summary(), event.significance())
-                            .append("reason", event.reason())));
+                            event.occurredAtPrecision(), event.knownAt(), event.kind(), event.summary(),
+                            event.significance()).append("reason", event.reason())));
         }
         advance(event.childId(), sequence, 0);
     }
@@ -142,10 +144,11 @@ public class ChronologyProjection {
         return ChildIds.entryNumber(entryId);
     }
 
-    private static Document version(Instant recordedAt, Instant occurredAt, Instant knownAt, EntryKind kind,
-                                    String summary, Significance significance) {
+    private static Document version(Instant recordedAt, Instant occurredAt, DatePrecision precision,
+                                    Instant knownAt, EntryKind kind, String summary, Significance significance) {
         return new Document("recordedAt", text(recordedAt))
                 .append("occurredAt", text(occurredAt))
+                .append("occurredAtPrecision", (precision == null ? DatePrecision.EXACT : precision).name())
                 .append("knownAt", text(knownAt))
                 .append("kind", kind.name())
                 .append("summary", summary)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What each agency knew of a child's chronology, when, as the record stood at any instant (the contract's
- * rules 1 to 7). A child not projected (yet) has an empty chronology.
+ * rules 1 to 7). A child not projected (yet) has an empty chronology. Each entry of a page carries the
+ * occurredAt of the entry before it in the whole view, not just the page.
  */
 @Service
 public class ChronologyQueries {
@@ -43,24 +45,37 @@ public class ChronologyQueries {
             throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + query.first());
         }
         Cursor after = query.after() == null ? null : Cursor.decode(query.after());
-        Instant recordedAsOf = query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf();
-        List<ChronologyEntryView> matches = recorded.ofChild(query.childId()).stream()
-                .map(entry -> EntryAsOf.at(entry, recordedAsOf))
-                .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
-                .map(entry -> withinHorizon(entry, query.knownBy(), query.knownAt()))
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(Cursor::of))
-                .toList();
+        List<ChronologyEntryView> matches = matches(query.childId(), query.knownBy(), query.knownAt(),
+                query.recordedAsOf(), query.personId());
         int start = 0;
         while (after != null && start < matches.size() && Cursor.of(matches.get(start)).compareTo(after) <= 0) {
             start++;
         }
         int end = Math.min(start + query.first(), matches.size());
-        List<ChronologyPage.Edge> edges = matches.subList(start, end).stream()
+        List<ChronologyPage.Edge> edges = IntStream.range(start, end)
+                .mapToObj(i -> with(matches.get(i), matches.get(i).knownTo(),
+                        i == 0 ? null : matches.get(i - 1).occurredAt()))
                 .map(entry -> new ChronologyPage.Edge(Cursor.of(entry).encode(), entry))
                 .toList();
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new ChronologyPage(edges, end < matches.size(), endCursor, matches.size());
+    }
+
+    /**
+     * Rules 1 to 5: every entry {@code chronology(childId, knownBy, knownAt, recordedAsOf, personId)} matches, in
+     * the contract's order (without previousOccurredAt). Null filters are left out; recordedAsOf null means now.
+     */
+    public List<ChronologyEntryView> matches(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
+                                             String personId) {
+        Instant asOf = recordedAsOf == null ? clock.instant() : recordedAsOf;
+        return recorded.ofChild(childId).stream()
+                .filter(entry -> personId == null || entry.personIds().contains(personId))
+                .map(entry -> EntryAsOf.at(entry, asOf))
+                .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
+                .map(entry -> withinHorizon(entry, knownBy, knownAt))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Cursor::of))
+                .toList();
     }
 
     /** The entry as the record stood at recordedAsOf (now when null), retracted or not; null if not recorded by then. */
@@ -83,9 +98,14 @@ public class ChronologyQueries {
         if (!known) {
             return null;
         }
-        return knownTo.size() == entry.knownTo().size() ? entry
-                : new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
-                        entry.kind(), entry.occurredAt(), entry.knownAt(), entry.recordedAt(), entry.summary(),
-                        entry.significance(), entry.professional(), entry.version(), knownTo, entry.history());
+        return knownTo.size() == entry.knownTo().size() ? entry : with(entry, knownTo, entry.previousOccurredAt());
+    }
+
+    private static ChronologyEntryView with(ChronologyEntryView entry, List<Knowledge> knownTo,
+                                            Instant previousOccurredAt) {
+        return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(), entry.kind(),
+                entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(), entry.recordedAt(), entry.summary(),
+                entry.significance(), entry.professional(), entry.personIds(), entry.version(), knownTo,
+                entry.history(), previousOccurredAt);
     }
 }

@@ -37,13 +37,14 @@ final class EntryAsOf {
                 continue;
             }
             if (!stored.retracted()) {
-                history.add(new Version(stored.number(), stored.recordedAt(), stored.occurredAt(), stored.knownAt(),
-                        stored.kind(), stored.summary(), stored.significance(), stored.reason(), false));
+                history.add(new Version(stored.number(), stored.recordedAt(), stored.occurredAt(),
+                        stored.occurredAtPrecision(), stored.knownAt(), stored.kind(), stored.summary(),
+                        stored.significance(), stored.reason(), false));
             } else if (!history.isEmpty()) {
                 Version withdrawn = history.get(history.size() - 1);
                 history.add(new Version(stored.number(), stored.recordedAt(), withdrawn.occurredAt(),
-                        withdrawn.knownAt(), withdrawn.kind(), withdrawn.summary(), withdrawn.significance(),
-                        stored.reason(), true));
+                        withdrawn.occurredAtPrecision(), withdrawn.knownAt(), withdrawn.kind(), withdrawn.summary(),
+                        withdrawn.significance(), stored.reason(), true));
             }
         }
         if (history.isEmpty()) {
@@ -51,9 +52,9 @@ final class EntryAsOf {
         }
         Version shown = history.get(history.size() - 1);
         return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
-                shown.kind(), shown.occurredAt(), shown.knownAt(), shown.recordedAt(), shown.summary(),
-                shown.significance(), entry.professional(), shown.version(),
-                knowledge(entry, shown, recordedAsOf), List.copyOf(history));
+                shown.kind(), shown.occurredAt(), shown.occurredAtPrecision(), shown.knownAt(), shown.recordedAt(),
+                shown.summary(), shown.significance(), entry.professional(), entry.personIds(), shown.version(),
+                knowledge(entry, shown, recordedAsOf), List.copyOf(history), null);
     }
 
     static boolean retracted(ChronologyEntryView view) {

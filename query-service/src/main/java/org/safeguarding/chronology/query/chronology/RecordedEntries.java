@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
@@ -105,14 +106,17 @@ public class RecordedEntries {
         if (stored != null) {
             stored.values().forEach(value -> shares.add(share((Document) value)));
         }
+        List<String> personIds = entry.getList("personIds", String.class);
         return new RecordedEntry(entry.getString("id"), childId, number, entry.getString("agencyId"),
-                entry.getString("sourceRef"), entry.getString("professional"), List.copyOf(history),
-                List.copyOf(shares));
+                entry.getString("sourceRef"), entry.getString("professional"),
+                personIds == null ? List.of() : List.copyOf(personIds), List.copyOf(history), List.copyOf(shares));
     }
 
     private static RecordedEntry.Version version(int number, Document version) {
         boolean retracted = Boolean.TRUE.equals(version.getBoolean("retracted"));
+        String precision = version.getString("occurredAtPrecision"); // absent from read models built before it
         return new RecordedEntry.Version(number, instant(version, "recordedAt"), instant(version, "occurredAt"),
+                retracted ? null : precision == null ? DatePrecision.EXACT : DatePrecision.valueOf(precision),
                 instant(version, "knownAt"), retracted ? null : EntryKind.valueOf(version.getString("kind")),
                 version.getString("summary"),
                 retracted ? null : Significance.valueOf(version.getString("significance")),

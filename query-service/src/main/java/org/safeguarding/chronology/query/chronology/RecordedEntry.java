@@ -2,6 +2,7 @@ package org.safeguarding.chronology.query.chronology;
 
 import java.time.Instant;
 import java.util.List;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
@@ -11,11 +12,13 @@ import org.safeguarding.chronology.api.sharing.SharingChannel;
  * that name it. What the record showed at a given instant is {@link EntryAsOf}'s business.
  */
 public record RecordedEntry(String id, String childId, long number, String agencyId, String sourceRef,
-                            String professional, List<Version> versions, List<Share> shares) {
+                            String professional, List<String> personIds, List<Version> versions,
+                            List<Share> shares) {
 
     /** A version as stored: a retraction carries only its reason, not the fields it withdraws. */
-    public record Version(int number, Instant recordedAt, Instant occurredAt, Instant knownAt, EntryKind kind,
-                          String summary, Significance significance, String reason, boolean retracted) {
+    public record Version(int number, Instant recordedAt, Instant occurredAt, DatePrecision occurredAtPrecision,
+                          Instant knownAt, EntryKind kind, String summary, Significance significance, String reason,
+                          boolean retracted) {
     }
 
     public record Share(String sharingId, String fromAgencyId, String toAgencyId, Instant sharedAt,

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
@@ -32,7 +33,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Random histories (seeded) fed to the projection, with redelivered events, compared page by page with
- * {@link LiteralChronology}'s reading of the same events. Rerun one history with -Dchronology.seed=N.
+ * {@link LiteralChronology}'s reading of the same events (precision, persons named and the previous entry's
+ * occurredAt included). Rerun one history with -Dchronology.seed=N.
  */
 class ChronologyAgainstEventStreamTest {
 
@@ -42,6 +44,7 @@ class ChronologyAgainstEventStreamTest {
     private static final Instant CASE_START = Instant.parse("2007-01-01T08:00:00Z");
     private static final List<String> AGENCIES = List.of("police", "health", "csc", "school", "housing", "probation");
     private static final int[] PAGE_SIZES = {1, 2, 3, 7, 100, 500};
+    private static final List<String> PERSONS = List.of("mother", "father", "partner", "lodger");
 
     private final MongoTemplate mongo = TestMongo.freshDatabase();
     private final RecordedEntries recorded = new RecordedEntries(mongo);
@@ -107,8 +110,10 @@ class ChronologyAgainstEventStreamTest {
                 Instant occurredAt = someDay(random);
                 Instant knownAt = occurredAt.plus(Duration.ofDays(random.nextInt(3)));
                 String entryId = story.record(platform, pick(random, children), agency, "REF-" + op,
-                        pick(random, EntryKind.values()), occurredAt, knownAt, "Summary " + op,
-                        pick(random, Significance.values()), random.nextInt(3) == 0 ? null : "Professional " + op);
+                        pick(random, EntryKind.values()), occurredAt, pick(random, DatePrecision.values()), knownAt,
+                        "Summary " + op, pick(random, Significance.values()),
+                        random.nextInt(3) == 0 ? null : "Professional " + op,
+                        PERSONS.stream().filter(person -> random.nextInt(3) == 0).toList());
                 entries.add(entryId);
                 knowledge.computeIfAbsent(entryId, e -> new HashMap<>()).put(agency, knownAt);
             } else if (kind < 58 && !open.isEmpty()) {
@@ -121,7 +126,8 @@ class ChronologyAgainstEventStreamTest {
                 if (occurredAt != null && knownAt == null && was.knownAt().isBefore(occurredAt)) {
                     knownAt = occurredAt;
                 }
-                story.correct(platform, entryId, occurredAt, knownAt,
+                story.correct(platform, entryId, occurredAt,
+                        random.nextInt(4) == 0 ? pick(random, DatePrecision.values()) : null, knownAt,
                         random.nextInt(3) == 0 ? pick(random, EntryKind.values()) : null,
                         random.nextBoolean() ? "Corrected summary " + op : null,
                         random.nextInt(3) == 0 ? pick(random, Significance.values()) : null, "Reason " + op);
@@ -172,16 +178,18 @@ class ChronologyAgainstEventStreamTest {
             Instant recordedAsOf = random.nextInt(4) == 0 || recordedAts.isEmpty() ? null
                     : nudge(random, pick(random, recordedAts));
             int first = PAGE_SIZES[random.nextInt(PAGE_SIZES.length)];
+            String personId = random.nextInt(4) == 0 ? pick(random, PERSONS) : null;
 
             List<ChronologyEntryView> expected = literal.chronology(child, knownBy, knownAt,
-                    recordedAsOf == null ? NOW : recordedAsOf);
+                    recordedAsOf == null ? NOW : recordedAsOf, personId);
             String description = "chronology(" + child + ", knownBy " + knownBy + ", knownAt " + knownAt
-                    + ", recordedAsOf " + recordedAsOf + ", first " + first + ")";
+                    + ", recordedAsOf " + recordedAsOf + ", first " + first + ", personId " + personId + ")";
             String after = null;
             int offset = 0;
             ChronologyPage page;
             do {
-                page = queries.handle(new FindChronology(child, knownBy, knownAt, recordedAsOf, first, after));
+                page = queries.handle(new FindChronology(child, knownBy, knownAt, recordedAsOf, first, after,
+                        personId));
                 List<ChronologyEntryView> nodes = page.edges().stream().map(ChronologyPage.Edge::node).toList();
                 int end = Math.min(offset + first, expected.size());
                 assertThat(nodes).as(description + " after " + offset).isEqualTo(expected.subList(offset, end));

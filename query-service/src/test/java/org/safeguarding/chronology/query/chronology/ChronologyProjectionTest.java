@@ -9,6 +9,10 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
+import org.safeguarding.chronology.api.chronology.EntryKind;
+import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
 import org.safeguarding.chronology.query.TestMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +37,7 @@ class ChronologyProjectionTest {
     @Test
     void projectsAnEntryIntoItsBucketAndCountsTheChildsEntries() {
         Instant recordedAt = Instant.parse("2007-03-02T10:00:00.123456789Z");
-        String entryId = story.record(recordedAt, "child-a", "police", "CAD-1", org.safeguarding.chronology.api.chronology.EntryKind.DOMESTIC_ABUSE_INCIDENT,
+        String entryId = story.record(recordedAt, "child-a", "police", "CAD-1", EntryKind.DOMESTIC_ABUSE_INCIDENT,
                 T0, T0.plusSeconds(60), "Call-out to the home", "Police Officer 2");
         Story.project(projection, story.events);
 
@@ -53,6 +57,45 @@ class ChronologyProjectionTest {
             assertThat(version.recordedAt()).isEqualTo(recordedAt);
             assertThat(version.knownAt()).isEqualTo(T0.plusSeconds(60));
         });
+    }
+
+    @Test
+    void projectsThePrecisionOfEachVersionAndThePersonsAnEntryNames() {
+        String entryId = story.record(T0, "child-a", "health", "HV-1", EntryKind.HOME_VISIT,
+                Instant.parse("2007-03-01T00:00:00Z"), DatePrecision.MONTH, T0, "Home visit", Significance.ROUTINE,
+                "Health Visitor 1", List.of("person-1", "person-2"));
+        story.correct(T0.plusSeconds(1), entryId, Instant.parse("2007-03-14T00:00:00Z"), DatePrecision.DAY, null,
+                null, null, null, "the visit's day was found");
+        story.correct(T0.plusSeconds(2), entryId, null, null, null, "Home visit, Child A seen", null, "summary");
+        story.retract(T0.plusSeconds(3), entryId, "wrong child");
+        Story.project(projection, story.events);
+
+        RecordedEntry read = recorded.entry(entryId);
+        assertThat(read.personIds()).containsExactly("person-1", "person-2");
+        assertThat(read.versions()).extracting(RecordedEntry.Version::occurredAtPrecision)
+                .containsExactly(DatePrecision.MONTH, DatePrecision.DAY, DatePrecision.DAY, null);
+        ChronologyEntryView shown = EntryAsOf.at(read, T0.plusSeconds(3));
+        assertThat(shown.occurredAtPrecision()).isEqualTo(DatePrecision.DAY);
+        assertThat(shown.personIds()).containsExactly("person-1", "person-2");
+        assertThat(shown.history()).extracting(ChronologyEntryView.Version::occurredAtPrecision)
+                .containsExactly(DatePrecision.MONTH, DatePrecision.DAY, DatePrecision.DAY, DatePrecision.DAY);
+        assertThat(EntryAsOf.at(read, T0).occurredAtPrecision()).isEqualTo(DatePrecision.MONTH);
+    }
+
+    @Test
+    void readsVersionsProjectedBeforePrecisionWasKeptAsExact() {
+        mongo.insert(new Document("_id", "child-a#0").append("e", new Document("E1", new Document("id", "child-a/E1")
+                .append("agencyId", "police").append("sourceRef", "CAD-1")
+                .append("v", new Document("V1", new Document("recordedAt", T0.toString())
+                        .append("occurredAt", T0.toString()).append("knownAt", T0.toString())
+                        .append("kind", "CONTACT").append("summary", "Call-out").append("significance", "ROUTINE"))))),
+                ChronologyProjection.ENTRY_BUCKETS);
+        mongo.insert(new Document("_id", "child-a").append("sequence", 1L).append("entryCount", 1L),
+                ChronologyProjection.CHRONOLOGIES);
+
+        RecordedEntry read = recorded.entry("child-a/E1");
+        assertThat(read.personIds()).isEmpty();
+        assertThat(read.versions().get(0).occurredAtPrecision()).isEqualTo(DatePrecision.EXACT);
     }
 
     @Test

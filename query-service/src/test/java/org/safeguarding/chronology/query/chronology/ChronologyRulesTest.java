@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
+import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.chronology.KnowledgeSource;
+import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.rejection.Rejection;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
@@ -337,9 +340,49 @@ class ChronologyRulesTest {
             assertThat(retracted.recordedAt()).isEqualTo(rec(3));
             assertThat(retracted.summary()).isEqualTo("Call-out to the home");
             assertThat(retracted.history()).hasSize(3).last().isEqualTo(new ChronologyEntryView.Version(3, rec(3),
-                    day(0), day(2), retracted.kind(), "Call-out to the home", retracted.significance(),
+                    day(0), DatePrecision.EXACT, day(2), retracted.kind(), "Call-out to the home",
+                    retracted.significance(),
                     "recorded against the wrong child", true));
             assertThat(ids(chronology(null, null, null))).isEmpty();
+        }
+    }
+
+    @Nested
+    class PersonsAndThePreviousEntry {
+
+        @Test
+        void personIdKeepsTheEntriesThatNameThatPerson() {
+            String both = story.record(rec(1), CHILD, "police", "CAD-1", EntryKind.DOMESTIC_ABUSE_INCIDENT, day(1),
+                    DatePrecision.EXACT, day(1), "Call-out", Significance.CRITICAL, "Police Officer 2",
+                    List.of("person-m", "person-p"));
+            String mother = story.record(rec(2), CHILD, "health", "HV-1", EntryKind.HOME_VISIT, day(2),
+                    DatePrecision.DAY, day(2), "Home visit", Significance.ROUTINE, null, List.of("person-m"));
+            story.record(rec(3), CHILD, "school", day(3), day(3));
+            project();
+
+            assertThat(ids(queries.handle(new FindChronology(CHILD, null, null, null, 100, null, "person-m"))))
+                    .containsExactly(both, mother);
+            assertThat(ids(queries.handle(new FindChronology(CHILD, null, null, null, 100, null, "person-p"))))
+                    .containsExactly(both);
+            assertThat(queries.handle(new FindChronology(CHILD, "health", null, null, 100, null, "person-p"))
+                    .totalCount()).isZero();
+            assertThat(only(chronology(null, null, null), mother).personIds()).containsExactly("person-m");
+        }
+
+        @Test
+        void eachEntryCarriesThePreviousOccurredAtOfTheWholeViewAcrossPages() {
+            String first = story.record(rec(1), CHILD, "police", day(1), day(1));
+            String second = story.record(rec(2), CHILD, "health", day(3), day(3));
+            String third = story.record(rec(3), CHILD, "police", day(6), day(6));
+            project();
+
+            ChronologyPage one = queries.handle(new FindChronology(CHILD, null, null, null, 2, null));
+            assertThat(one.edges()).extracting(edge -> edge.node().previousOccurredAt()).containsExactly(null, day(1));
+            ChronologyPage two = queries.handle(new FindChronology(CHILD, null, null, null, 2, one.endCursor()));
+            assertThat(two.edges()).extracting(edge -> edge.node().previousOccurredAt()).containsExactly(day(3));
+            assertThat(only(chronology("police", null, null), third).previousOccurredAt()).isEqualTo(day(1));
+            assertThat(queries.handle(new FindEntry(second, null)).previousOccurredAt()).isNull();
+            assertThat(only(chronology(null, null, null), first).previousOccurredAt()).isNull();
         }
     }
 

@@ -31,9 +31,19 @@ final class LiteralChronology {
 
     /** Rules 1 to 5: every matching entry, in order (paging is the caller's). */
     List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt, Instant recordedAsOf) {
+        return chronology(childId, knownBy, knownAt, recordedAsOf, null);
+    }
+
+    /**
+     * Rules 1 to 5 over the entries naming personId (all when null), in order (paging is the caller's); each
+     * with the occurredAt of the one before it.
+     */
+    List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
+                                         String personId) {
         List<ChronologyEntryView> result = new ArrayList<>();
         for (Story.Event event : stream) {
-            if (!(event.payload() instanceof EntryRecorded recorded) || !recorded.childId().equals(childId)) {
+            if (!(event.payload() instanceof EntryRecorded recorded) || !recorded.childId().equals(childId)
+                    || (personId != null && !recorded.personIds().contains(personId))) {
                 continue;
             }
             ChronologyEntryView entry = entry(recorded.entryId(), recordedAsOf);
@@ -63,9 +73,10 @@ final class LiteralChronology {
                     knownTo.add(k);
                 }
             }
-            result.add(new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
-                    entry.kind(), entry.occurredAt(), entry.knownAt(), entry.recordedAt(), entry.summary(),
-                    entry.significance(), entry.professional(), entry.version(), knownTo, entry.history()));
+            result.add(new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(),
+                    entry.sourceRef(), entry.kind(), entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(),
+                    entry.recordedAt(), entry.summary(), entry.significance(), entry.professional(),
+                    entry.personIds(), entry.version(), knownTo, entry.history(), null));
         }
         // rule 5
         result.sort((a, b) -> {
@@ -77,7 +88,15 @@ final class LiteralChronology {
             }
             return a.id().compareTo(b.id());
         });
-        return result;
+        List<ChronologyEntryView> withPrevious = new ArrayList<>();
+        for (int i = 0; i < result.size(); i++) {
+            ChronologyEntryView e = result.get(i);
+            withPrevious.add(new ChronologyEntryView(e.id(), e.childId(), e.agencyId(), e.sourceRef(), e.kind(),
+                    e.occurredAt(), e.occurredAtPrecision(), e.knownAt(), e.recordedAt(), e.summary(),
+                    e.significance(), e.professional(), e.personIds(), e.version(), e.knownTo(), e.history(),
+                    i == 0 ? null : result.get(i - 1).occurredAt()));
+        }
+        return withPrevious;
     }
 
     /** The entry as the record stood at R (rules 1, 2, 7), retracted or not; null if not recorded by R. */
@@ -94,15 +113,16 @@ final class LiteralChronology {
             Object payload = event.payload();
             if (payload instanceof EntryRecorded e && e.entryId().equals(entryId)) {
                 original = e;
-                history.add(new Version(1, event.recordedAt(), e.occurredAt(), e.knownAt(), e.kind(), e.summary(),
-                        e.significance(), null, false));
+                history.add(new Version(1, event.recordedAt(), e.occurredAt(), e.occurredAtPrecision(), e.knownAt(),
+                        e.kind(), e.summary(), e.significance(), null, false));
             } else if (payload instanceof EntryCorrected e && e.entryId().equals(entryId)) {
-                history.add(new Version(e.version(), event.recordedAt(), e.occurredAt(), e.knownAt(), e.kind(),
-                        e.summary(), e.significance(), e.reason(), false));
+                history.add(new Version(e.version(), event.recordedAt(), e.occurredAt(), e.occurredAtPrecision(),
+                        e.knownAt(), e.kind(), e.summary(), e.significance(), e.reason(), false));
             } else if (payload instanceof EntryRetracted e && e.entryId().equals(entryId)) {
                 Version previous = history.get(history.size() - 1);
-                history.add(new Version(e.version(), event.recordedAt(), previous.occurredAt(), previous.knownAt(),
-                        previous.kind(), previous.summary(), previous.significance(), e.reason(), true));
+                history.add(new Version(e.version(), event.recordedAt(), previous.occurredAt(),
+                        previous.occurredAtPrecision(), previous.knownAt(), previous.kind(), previous.summary(),
+                        previous.significance(), e.reason(), true));
             }
         }
         if (original == null) {
@@ -136,7 +156,8 @@ final class LiteralChronology {
                 : a.since().compareTo(b.since()));
 
         return new ChronologyEntryView(entryId, original.childId(), original.agencyId(), original.sourceRef(),
-                latest.kind(), latest.occurredAt(), latest.knownAt(), latest.recordedAt(), latest.summary(),
-                latest.significance(), original.professional(), latest.version(), knowledge, history);
+                latest.kind(), latest.occurredAt(), latest.occurredAtPrecision(), latest.knownAt(), latest.recordedAt(),
+                latest.summary(), latest.significance(), original.professional(), original.personIds(),
+                latest.version(), knowledge, history, null);
     }
 }

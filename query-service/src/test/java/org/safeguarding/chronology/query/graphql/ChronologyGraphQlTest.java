@@ -18,6 +18,7 @@ import org.safeguarding.chronology.api.agency.FindAgencies;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.agency.Sector;
 import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
@@ -61,20 +62,22 @@ class ChronologyGraphQlTest extends QueryServiceTestBase {
         registerAgency(new AgencyRegistered("health-g", "Health Visiting", Sector.HEALTH));
         publishChildEvent(CHILD, new ChildRegistered(CHILD, "Child A", LocalDate.parse("2006-03-01")), RECORDED);
         publishChildEvent(CHILD, new EntryRecorded(CHILD, CHILD + "/E1", "police-g", "CAD-1",
-                EntryKind.DOMESTIC_ABUSE_INCIDENT, T, T, "Call-out to the home", Significance.SIGNIFICANT,
-                "Police Officer 2", List.of()), RECORDED.plusSeconds(1));
+                EntryKind.DOMESTIC_ABUSE_INCIDENT, T, DatePrecision.EXACT, T, "Call-out to the home",
+                Significance.SIGNIFICANT, "Police Officer 2", List.of()), RECORDED.plusSeconds(1));
         publishChildEvent(CHILD, new EntryRecorded(CHILD, CHILD + "/E2", "health-g", "HV-1", EntryKind.HOME_VISIT,
-                T.plusSeconds(86_400), T.plusSeconds(86_400), "Home visit, Child A seen", Significance.ROUTINE,
-                null, List.of()), RECORDED.plusSeconds(2));
+                T.plusSeconds(86_400), DatePrecision.EXACT, T.plusSeconds(86_400), "Home visit, Child A seen",
+                Significance.ROUTINE, null, List.of()), RECORDED.plusSeconds(2));
         publishChildEvent(CHILD, new EntryRecorded(CHILD, CHILD + "/E3", "health-g", "HV-2", EntryKind.CONTACT,
-                T.plusSeconds(2 * 86_400), T.plusSeconds(2 * 86_400), "Telephone contact with Mother",
-                Significance.ROUTINE, "Health Visitor 1", List.of()), RECORDED.plusSeconds(3));
+                T.plusSeconds(2 * 86_400), DatePrecision.EXACT, T.plusSeconds(2 * 86_400),
+                "Telephone contact with Mother", Significance.ROUTINE, "Health Visitor 1", List.of()),
+                RECORDED.plusSeconds(3));
         publishChildEvent(CHILD, new InformationShared(CHILD, CHILD + "/S1", "police-g", "health-g",
                 List.of(CHILD + "/E1"), T.plusSeconds(3_600), SharingChannel.ELECTRONIC, "NOTE-1"),
                 RECORDED.plusSeconds(4));
         publishChildEvent(CHILD, new EntryCorrected(CHILD, CHILD + "/E3", "health-g", 2, EntryKind.CONTACT,
-                T.plusSeconds(2 * 86_400), T.plusSeconds(2 * 86_400), "Telephone contact with Mother, no answer",
-                Significance.ROUTINE, "outcome"), RECORDED.plusSeconds(5));
+                T.plusSeconds(2 * 86_400), DatePrecision.EXACT, T.plusSeconds(2 * 86_400),
+                "Telephone contact with Mother, no answer", Significance.ROUTINE, "outcome"),
+                RECORDED.plusSeconds(5));
         publishChildEvent(CHILD, new EntryRetracted(CHILD, CHILD + "/E3", "health-g", 3, "wrong child"),
                 RECORDED.plusSeconds(6));
         eventually(() -> graphQl.document(

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.agency.AgencyRegistered;
 import org.safeguarding.chronology.api.agency.Sector;
 import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.api.person.PersonRole;
+import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
 import org.safeguarding.chronology.query.QueryServiceTestBase;
@@ -31,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ProjectionRebuildTest extends QueryServiceTestBase {
 
     private static final List<String> READ_MODELS = List.of("rm_agencies", "rm_children", "rm_chronologies",
-            "rm_entry_buckets");
+            "rm_entry_buckets", "rm_people");
     private static final Instant T = Instant.parse("2007-03-01T09:30:00Z");
 
     @Autowired
@@ -54,16 +58,18 @@ class ProjectionRebuildTest extends QueryServiceTestBase {
             publishChildEvent(child, new ChildRegistered(child, "Child B", LocalDate.parse("2015-06-01")), T);
             for (int n = 1; n <= 3; n++) {
                 publishChildEvent(child, new EntryRecorded(child, child + "/E" + n, "school-r", "SCH-" + n,
-                        EntryKind.CONCERN_RAISED, T.plusSeconds(n), T.plusSeconds(n), "Concern " + n,
-                        Significance.SIGNIFICANT, "Teacher 1", List.of()), Instant.now());
+                        EntryKind.CONCERN_RAISED, T.plusSeconds(n), DatePrecision.DAY, T.plusSeconds(n),
+                        "Concern " + n, Significance.SIGNIFICANT, "Teacher 1", List.of("mother-r")), Instant.now());
             }
             publishChildEvent(child, new InformationShared(child, child + "/S1", "school-r", "csc-r",
                     List.of(child + "/E1", child + "/E2"), T.plusSeconds(60), SharingChannel.WRITTEN, "REF-1"),
                     Instant.now());
             publishChildEvent(child, new EntryCorrected(child, child + "/E2", "school-r", 2, EntryKind.CONCERN_RAISED,
-                    T, T, "Concern 2, corrected", Significance.CRITICAL, "detail"), Instant.now());
+                    T, DatePrecision.EXACT, T, "Concern 2, corrected", Significance.CRITICAL, "detail"), Instant.now());
             publishChildEvent(child, new EntryRetracted(child, child + "/E3", "school-r", 2, "duplicate"),
                     Instant.now());
+            publishChildEvent(child, new PersonKnownRecorded(child, child + "/P1", "school-r", "mother-r",
+                    PersonRole.MOTHER, Sex.FEMALE, true, T, "SCH-P1"), Instant.now());
         }
         eventually(this::caughtUp);
         List<Document> before = readModels();

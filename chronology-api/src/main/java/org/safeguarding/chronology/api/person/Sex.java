@@ -1,0 +1,5 @@
+package org.safeguarding.chronology.api.person;
+
+public enum Sex {
+    FEMALE, MALE, UNKNOWN
+}
