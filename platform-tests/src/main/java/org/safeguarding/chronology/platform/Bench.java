@@ -14,9 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small benchmark of a running platform, through its public GraphQL API only: ingest with 1 and 8
- * clients, projection lag, and the latency of a 100-entry chronology page for a child with 10,000
- * entries as the store grows. Reports figures; asserts nothing.
+ * A small benchmark of a running platform, through its public GraphQL API only: the latency of a
+ * 100-entry chronology page and of caseState for a child with 10,000 entries and 50 persons, with
+ * ~10,000 and ~200,000 events in the store; ingest with 1 and 8 clients; projection lag. Reports
+ * figures; asserts nothing.
  *
  * <p>Usage: {@code Bench <commands-url> <queries-url> [--quick]}
  */
@@ -26,7 +27,12 @@ public final class Bench {
     private static final String PAGE = """
             query($childId: ID!, $after: String) { chronology(childId: $childId, first: 100, after: $after) {
               totalCount pageInfo { endCursor } edges { node { id occurredAt summary agency { name } knownTo { agency { id } since } } } } }""";
-    private static final String[] KINDS = {"CONTACT", "HOME_VISIT", "APPOINTMENT_ATTENDED", "CONCERN_RAISED", "CHILD_SEEN", "REFERRAL"};
+    private static final String CASE_STATE = """
+            query($childId: ID!, $at: DateTime!, $verify: Boolean) { caseState(childId: $childId, at: $at, verify: $verify) {
+              entryCount involvedAgencies { agency { name } since professionals } household { personId knownTo { agency { id } } }
+              unseenBy { personId unknownTo { id } } verification { agrees } } }""";
+    private static final String[] KINDS = {"CONTACT", "HOME_VISIT", "APPOINTMENT_ATTENDED", "CONCERN_RAISED", "CHILD_SEEN",
+            "REFERRAL", "INVOLVEMENT_STARTED", "INVOLVEMENT_ENDED", "CHILD_PROTECTION_PLAN_STARTED", "CHILD_PROTECTION_PLAN_ENDED"};
 
     private final GraphQlClient commands;
     private final GraphQlClient queries;
@@ -57,6 +63,18 @@ public final class Bench {
             events.incrementAndGet();
         }
         child("bench-big");
+        progress("filling child bench-big to " + bigChild + " entries and 50 persons");
+        fill("bench-big", bigChild, 8);
+        for (int p = 0; p < 50; p++) {
+            commands.postOk("mutation($input: RecordPersonKnownInput!) { recordPersonKnown(input: $input) { entryId } }",
+                    object("input", object("childId", "bench-big", "agencyId", "bench-agency-" + p % 10,
+                            "personId", "bench-person-" + p, "role", p % 2 == 0 ? "PARENTS_PARTNER" : "OTHER_RELATIVE",
+                            "sex", p % 3 == 0 ? "FEMALE" : "MALE", "livesWithChild", p % 4 == 0,
+                            "knownAt", "2016-0" + (1 + p % 9) + "-01T00:00:00Z", "sourceRef", "PERSON-" + p)));
+            events.incrementAndGet();
+        }
+        awaitTotal("bench-big", bigChild);
+        measureQueries("bench-big", bigChild);
 
         double one = ingest(1, quick ? 300 : 2_000, "bench-one");
         double eight = ingest(8, quick ? 800 : 8_000, "bench-eight");
@@ -65,24 +83,40 @@ public final class Bench {
 
         lag(quick ? 20 : 100);
 
-        progress("filling child bench-big to " + bigChild + " entries");
-        fill("bench-big", bigChild, 8);
-        awaitTotal("bench-big", bigChild);
-        progress("store now holds about " + events.get() + " events");
-        pages("bench-big", bigChild, "store ~" + events.get() + " events");
-
         long others = Math.max(0, storeTarget - events.get());
         int perChild = 1_000;
         int children = (int) (others / (perChild + 1));
         progress("filling the store with " + children + " more children of " + perChild + " entries");
         fillChildren(children, perChild);
         awaitTotal("bench-fill-" + (children - 1), perChild);
-        pages("bench-big", bigChild, "store ~" + events.get() + " events");
+        measureQueries("bench-big", bigChild);
 
         System.out.println();
         System.out.println("| figure | value |");
         System.out.println("|---|---|");
         report.forEach(System.out::println);
+    }
+
+    private void measureQueries(String childId, int entries) {
+        String label = "child of " + entries + " entries, store ~" + events.get() + " events";
+        pages(childId, label);
+        String at = "2019-06-01T00:00:00Z";
+        latency("caseState (50 persons), " + label, CASE_STATE, object("childId", childId, "at", at, "verify", false));
+        latency("caseState verify:true (literal replay), " + label, CASE_STATE, object("childId", childId, "at", at, "verify", true));
+    }
+
+    private void latency(String figure, String query, Object variables) {
+        List<Double> latencies = new ArrayList<>();
+        int rounds = quick ? 20 : 60;
+        for (int i = 0; i < rounds + 5; i++) {
+            long start = System.nanoTime();
+            queries.postOk(query, variables);
+            if (i >= 5) {
+                latencies.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(latencies);
+        line(figure, "p50 %.1f ms, p99 %.1f ms", pct(latencies, 50), pct(latencies, 99));
     }
 
     private double ingest(int clients, int entries, String childPrefix) throws Exception {
@@ -114,7 +148,7 @@ public final class Bench {
         line("projection lag (receipt to visible)", "p50 %.0f ms, p99 %.0f ms", pct(lags, 50), pct(lags, 99));
     }
 
-    private void pages(String childId, int entries, String label) {
+    private void pages(String childId, String label) {
         List<Double> latencies = new ArrayList<>();
         String after = null;
         int rounds = quick ? 50 : 200;
@@ -129,7 +163,7 @@ public final class Bench {
             after = (cursors.isEmpty() || i % 20 == 19) ? null : cursors.get(0);
         }
         Collections.sort(latencies);
-        line("100-entry page, child of " + entries + " entries, " + label, "p50 %.1f ms, p99 %.1f ms",
+        line("100-entry chronology page, " + label, "p50 %.1f ms, p99 %.1f ms",
                 pct(latencies, 50), pct(latencies, 99));
     }
 
