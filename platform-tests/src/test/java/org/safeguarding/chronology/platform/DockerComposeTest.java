@@ -36,8 +36,8 @@ class DockerComposeTest {
     private static void assertService(Map<String, Object> service, String name, String port, String portVariable) throws IOException {
         Map<String, Object> build = (Map<String, Object>) service.get("build");
         assertThat(build.get("context")).isEqualTo(".");
+        assertThat((Map<String, String>) build.get("args")).containsEntry("SERVICE", name).containsEntry("PORT", port);
         Path dockerfile = ROOT.resolve((String) build.get("dockerfile"));
-        assertThat(dockerfile).isEqualTo(ROOT.resolve(name + "/Dockerfile"));
         assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
         Map<String, String> environment = (Map<String, String>) service.get("environment");
         assertThat(environment.get("MONGODB_URI")).startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0");
@@ -47,8 +47,13 @@ class DockerComposeTest {
 
         List<String> lines = Files.readAllLines(dockerfile);
         assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).as("multi-stage build").hasSize(2);
-        assertThat(lines).anyMatch(l -> l.contains("-pl " + name + " -am package"));
-        assertThat(lines).anyMatch(l -> l.startsWith("EXPOSE " + port));
+        assertThat(lines).anyMatch(l -> l.contains("-pl ${SERVICE} -am package"));
+        assertThat(lines).anyMatch(l -> l.contains("COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar"));
+        assertThat(lines).contains("EXPOSE ${PORT}");
+        // every module the service build needs is copied into the build stage
+        for (String module : List.of("chronology-api", "graphql-schema", "mongo-event-store", name)) {
+            assertThat(lines).contains("COPY " + module + " " + module);
+        }
         String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root");
         assertThat(user).as("runs as non-root").isNotIn("USER root", "USER 0");
         // the user is set after the last FROM, so it applies to the runtime image

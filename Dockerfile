@@ -1,5 +1,9 @@
-# Build from the repository root: docker build -f query-service/Dockerfile .
+# One image recipe for either service; docker-compose.yml passes SERVICE and PORT.
+#   docker build --build-arg SERVICE=query-service --build-arg PORT=8082 .
+ARG SERVICE=chronology-service
+
 FROM eclipse-temurin:17-jdk AS build
+ARG SERVICE
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -10,12 +14,14 @@ COPY embedded-store embedded-store
 COPY chronology-service chronology-service
 COPY query-service query-service
 COPY platform-tests platform-tests
-RUN ./mvnw -q -B -Dmaven.test.skip=true -pl query-service -am package
+RUN ./mvnw -q -B -Dmaven.test.skip=true -pl ${SERVICE} -am package
 
 FROM eclipse-temurin:17-jre
+ARG SERVICE
+ARG PORT=8081
 RUN groupadd --system chronology && useradd --system --gid chronology --no-create-home chronology
 WORKDIR /app
-COPY --from=build /src/query-service/target/query-service-*-exec.jar app.jar
+COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar app.jar
 USER chronology
-EXPOSE 8082
+EXPOSE ${PORT}
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
