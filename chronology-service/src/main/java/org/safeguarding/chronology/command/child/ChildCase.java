@@ -11,6 +11,7 @@ import static org.safeguarding.chronology.api.rejection.RejectedException.notFou
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
@@ -41,6 +43,7 @@ import org.safeguarding.chronology.api.sharing.SharingReceipt;
 import org.safeguarding.chronology.command.CommandChecks;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
 import org.safeguarding.chronology.command.chronology.Entry;
+import org.safeguarding.chronology.command.chronology.RecordEntries;
 import org.safeguarding.chronology.command.person.PersonRecord;
 import org.safeguarding.chronology.command.sharing.Sharing;
 
@@ -86,6 +89,27 @@ public class ChildCase {
 
     @CommandHandler
     public EntryReceipt handle(RecordEntry command, AgencyDirectory agencies) {
+        return record(command, agencies);
+    }
+
+    /**
+     * Each item exactly as recordEntry, in order, in this one unit of work. A refused item applies nothing (every
+     * rule is checked before its event is applied), so the items before and after it are unaffected.
+     */
+    @CommandHandler
+    public List<RecordEntries.Outcome> handle(RecordEntries command, AgencyDirectory agencies) {
+        List<RecordEntries.Outcome> outcomes = new ArrayList<>(command.entries().size());
+        for (RecordEntry entry : command.entries()) {
+            try {
+                outcomes.add(RecordEntries.Outcome.of(record(entry, agencies)));
+            } catch (RejectedException rejected) {
+                outcomes.add(RecordEntries.Outcome.of(rejected));
+            }
+        }
+        return outcomes;
+    }
+
+    private EntryReceipt record(RecordEntry command, AgencyDirectory agencies) {
         agencies.requireRegistered(command.agencyId());
         String earlier = entryKeys.getOrDefault(command.agencyId(), Map.of()).get(command.sourceRef());
         if (earlier != null) {

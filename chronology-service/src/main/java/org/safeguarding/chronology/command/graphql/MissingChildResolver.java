@@ -17,12 +17,17 @@ public class MissingChildResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment env) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AggregateNotFoundException missing) {
-                String id = String.valueOf(missing.getAggregateIdentifier());
-                return RejectionResolver.error(env, ErrorType.NOT_FOUND, id.startsWith(ChildIds.PREFIX)
-                        ? "child " + id.substring(ChildIds.PREFIX.length()) + " is not registered"
-                        : missing.getMessage());
+                return RejectionResolver.error(env, ErrorType.NOT_FOUND, message(missing));
             }
         }
         return null;
+    }
+
+    /** The NOT_FOUND message for a command whose aggregate does not exist. */
+    public static String message(AggregateNotFoundException missing) {
+        String id = String.valueOf(missing.getAggregateIdentifier());
+        return id.startsWith(ChildIds.PREFIX)
+                ? "child " + id.substring(ChildIds.PREFIX.length()) + " is not registered"
+                : missing.getMessage();
     }
 }
