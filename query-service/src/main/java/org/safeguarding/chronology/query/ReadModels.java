@@ -2,6 +2,7 @@ package org.safeguarding.chronology.query;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +23,20 @@ public class ReadModels {
     void retryFailedBatches(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
                 configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Flushes the batch's buffered {@link ProjectionWrites} after its last event: the processor stores the token in
+     * a prepare-commit handler registered before any of ours, so it must not find them still unwritten.
+     */
+    @Autowired
+    void flushWritesAfterEachBatch(EventProcessingConfigurer processing) {
+        processing.registerHandlerInterceptor(PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+                ProjectionWrites.flushCurrent();
+            }
+            return result;
+        });
     }
 }

@@ -1,8 +1,5 @@
 package org.safeguarding.chronology.query.chronology;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,6 +19,7 @@ import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.query.ProjectionWrites;
 import org.safeguarding.chronology.query.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Projects each child's entries (with the persons they name), versions and shares into {@code rm_entry_buckets}
  * (256 entries a document, keyed {@code <childId>#<entryNumber / 256>}) and keeps {@code rm_chronologies} (per
  * child: entryCount and the sequence number of the last event projected). Every write is a {@code $set} on a
- * path keyed by ids or a {@code $max}, so redelivered events change nothing.
+ * path keyed by ids or a {@code $max}, so redelivered events change nothing; they are coalesced per batch by
+ * {@link ProjectionWrites}.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -111,7 +110,7 @@ public class ChronologyProjection {
             }
         }
         bucketUpdates.forEach((bucket, update) ->
-                mongo.upsert(query(where("_id").is(bucketId(event.childId(), bucket))), update, ENTRY_BUCKETS));
+                ProjectionWrites.upsert(mongo, ENTRY_BUCKETS, bucketId(event.childId(), bucket), update));
         advance(event.childId(), sequence, 0);
     }
 
@@ -127,13 +126,13 @@ public class ChronologyProjection {
     }
 
     private void updateBucket(String childId, long entryNumber, Update update) {
-        mongo.upsert(query(where("_id").is(bucketId(childId, entryNumber / BUCKET_SIZE))), update, ENTRY_BUCKETS);
+        ProjectionWrites.upsert(mongo, ENTRY_BUCKETS, bucketId(childId, entryNumber / BUCKET_SIZE), update);
     }
 
     /** Written after the entry buckets: a reader that sees the new sequence finds the buckets up to date. */
     private void advance(String childId, long sequence, long entryNumber) {
-        mongo.upsert(query(where("_id").is(childId)),
-                new Update().max("sequence", sequence).max("entryCount", entryNumber), CHRONOLOGIES);
+        ProjectionWrites.upsert(mongo, CHRONOLOGIES, childId,
+                new Update().max("sequence", sequence).max("entryCount", entryNumber));
     }
 
     private static long entryNumber(String childId, String entryId) {

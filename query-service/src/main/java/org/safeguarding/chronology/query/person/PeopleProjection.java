@@ -1,8 +1,5 @@
 package org.safeguarding.chronology.query.person;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,6 +10,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
+import org.safeguarding.chronology.query.ProjectionWrites;
 import org.safeguarding.chronology.query.ReadModels;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,8 +43,8 @@ public class PeopleProjection {
                 .append("knownAt", event.knownAt().toString())
                 .append("recordedAt", recordedAt.toString())
                 .append("sequence", sequence);
-        mongo.upsert(query(where("_id").is(event.childId())),
-                new Update().set("r." + recordKey(event.childId(), event.recordId()), record), PEOPLE);
+        ProjectionWrites.upsert(mongo, PEOPLE, event.childId(),
+                new Update().set("r." + recordKey(event.childId(), event.recordId()), record));
     }
 
     @ResetHandler
