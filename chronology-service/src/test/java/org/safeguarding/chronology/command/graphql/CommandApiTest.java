@@ -347,17 +347,7 @@ class CommandApiTest extends ServiceTest {
     }
 
     private Map<String, Object> entry(String agencyId, String sourceRef) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("childId", child);
-        entry.put("agencyId", agencyId);
-        entry.put("sourceRef", sourceRef);
-        entry.put("kind", "DOMESTIC_ABUSE_INCIDENT");
-        entry.put("occurredAt", "2024-05-01T09:30:00Z");
-        entry.put("knownAt", "2024-05-02T10:00:00Z");
-        entry.put("summary", "Police called to the home; Mother reported an argument with Partner");
-        entry.put("significance", "SIGNIFICANT");
-        entry.put("professional", "Police Officer 2");
-        return entry;
+        return EntryInputs.entry(child, agencyId, sourceRef);
     }
 
     private Map<String, Object> person(String agencyId, String sourceRef) {
