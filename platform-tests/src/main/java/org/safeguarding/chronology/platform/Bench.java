@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small benchmark of a running platform, through its public GraphQL API only: the latency of a
  * 100-entry chronology page and of caseState for a child with 10,000 entries and 50 persons, with
- * ~10,000 and ~200,000 events in the store; ingest with 1 and 8 clients; projection lag. Reports
+ * ~10,000 and ~200,000 events in the store; ingest with 1, 8 and 32 clients and through recordEntries
+ * batches; projection lag. Reports
  * figures; asserts nothing.
  *
  * <p>Usage: {@code Bench <commands-url> <queries-url> [--quick]}
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     private static final String RECORD = "mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt } }";
+    private static final String RECORD_BATCH = """
+            mutation($input: [RecordEntryInput!]!) { recordEntries(input: $input) { index error { classification message } } }""";
     private static final String PAGE = """
             query($childId: ID!, $after: String) { chronology(childId: $childId, first: 100, after: $after) {
               totalCount pageInfo { endCursor } edges { node { id occurredAt summary agency { name } knownTo { agency { id } since } } } } }""";
@@ -78,8 +81,12 @@ public final class Bench {
 
         double one = ingest(1, quick ? 300 : 2_000, "bench-one");
         double eight = ingest(8, quick ? 800 : 8_000, "bench-eight");
+        double thirtyTwo = ingest(32, quick ? 1_600 : 8_000, "bench-thirty-two");
+        double batches = ingestInBatches(8, quick ? 4_000 : 20_000, 500, "bench-batch");
         line("ingest, 1 client", "%.0f entries/s", one);
         line("ingest, 8 clients", "%.0f entries/s", eight);
+        line("ingest, 32 clients", "%.0f entries/s", thirtyTwo);
+        line("ingest, recordEntries batches of 500, 8 clients", "%.0f entries/s", batches);
 
         lag(quick ? 20 : 100);
 
@@ -128,6 +135,30 @@ public final class Bench {
         parallel(clients, c -> {
             for (int i = c; i < entries; i += clients) {
                 record(childPrefix + "-" + c, i);
+            }
+        });
+        return entries / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Each client submits its own child's entries through recordEntries, batchSize at a time. */
+    private double ingestInBatches(int clients, int entries, int batchSize, String childPrefix) throws Exception {
+        for (int c = 0; c < clients; c++) {
+            child(childPrefix + "-" + c);
+        }
+        progress("ingest: " + entries + " entries in batches of " + batchSize + " with " + clients + " client(s)");
+        long start = System.nanoTime();
+        parallel(clients, c -> {
+            List<Object> batch = new ArrayList<>();
+            for (int i = c; i < entries; i += clients) {
+                batch.add(entryInput(childPrefix + "-" + c, i));
+                if (batch.size() == batchSize || i + clients >= entries) {
+                    String response = commands.postOk(RECORD_BATCH, object("input", batch));
+                    if (response.contains("\"error\":{")) {
+                        throw new IllegalStateException("a batch item was refused: " + response);
+                    }
+                    events.addAndGet(batch.size());
+                    batch = new ArrayList<>();
+                }
             }
         });
         return entries / ((System.nanoTime() - start) / 1e9);
@@ -196,13 +227,17 @@ public final class Bench {
     }
 
     private void record(String childId, int i) {
+        commands.postOk(RECORD, object("input", entryInput(childId, i)));
+        events.incrementAndGet();
+    }
+
+    private static GraphQlClient.Json.Raw entryInput(String childId, int i) {
         Instant occurred = Instant.parse("2015-01-01T00:00:00Z").plus(i * 37L % 2_000, ChronoUnit.DAYS).plusSeconds(i % 86_400);
-        commands.postOk(RECORD, object("input", object("childId", childId, "agencyId", "bench-agency-" + i % 10,
+        return object("childId", childId, "agencyId", "bench-agency-" + i % 10,
                 "sourceRef", "REF-" + i, "kind", KINDS[i % KINDS.length], "occurredAt", occurred.toString(),
                 "knownAt", occurred.plusSeconds(3_600L * (i % 48)).toString(),
                 "summary", "Synthetic entry " + i + " about " + childId + ": seen at home with Mother.",
-                "significance", i % 10 == 0 ? "SIGNIFICANT" : "ROUTINE", "professional", "Practitioner " + i % 7)));
-        events.incrementAndGet();
+                "significance", i % 10 == 0 ? "SIGNIFICANT" : "ROUTINE", "professional", "Practitioner " + i % 7);
     }
 
     private void awaitTotal(String childId, int total) throws InterruptedException {
