@@ -32,6 +32,7 @@ import org.safeguarding.chronology.eventstore.TestSupport.CaseSnapshot;
 class MongoEventStorageEngineTest {
 
     private final TestSupport support = new TestSupport();
+    private CountDownLatch slowTookIndex;
 
     @AfterEach
     void close() {
@@ -181,18 +182,10 @@ class MongoEventStorageEngineTest {
 
     @Test
     void aReaderFencesAWriterThatHoldsItsIndexTooLongAndStillDeliversItsEventOnce() throws Exception {
-        CountDownLatch slowTookIndex = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofMillis(200))
-                .commitDelay((first, count) -> {
-                    if (first == 1) {
-                        slowTookIndex.countDown();
-                        await(release);
-                    }
-                }).build();
-        Thread slowWriter = new Thread(() -> engine.appendEvents(events("slow", 0, 1)));
-        slowWriter.start();
-        assertThat(slowTookIndex.await(5, TimeUnit.SECONDS)).isTrue();
+                .commitDelay(holdIndexOne(release)).build();
+        Thread slowWriter = startSlowWriter(engine);
         engine.appendEvents(events("fast", 0, 2)); // indexes 2 and 3, behind the open gap at 1
 
         List<Long> delivered = new ArrayList<>();
@@ -221,18 +214,10 @@ class MongoEventStorageEngineTest {
 
     @Test
     void aReaderWaitsForAWriterThatCommitsWithinTheFenceTimeout() throws Exception {
-        CountDownLatch slowTookIndex = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofSeconds(30))
-                .commitDelay((first, count) -> {
-                    if (first == 1) {
-                        slowTookIndex.countDown();
-                        await(release);
-                    }
-                }).build();
-        Thread slowWriter = new Thread(() -> engine.appendEvents(events("slow", 0, 1)));
-        slowWriter.start();
-        assertThat(slowTookIndex.await(5, TimeUnit.SECONDS)).isTrue();
+                .commitDelay(holdIndexOne(release)).build();
+        Thread slowWriter = startSlowWriter(engine);
         engine.appendEvents(events("fast", 0, 2));
         assertThat(trackedIndexes(engine, null)).isEmpty();
         assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
@@ -256,6 +241,25 @@ class MongoEventStorageEngineTest {
         sleep(150);
         assertThat(trackedIndexes(engine, null)).containsExactly(6L);
         assertThat(engine.fencesWritten()).isEqualTo(5);
+    }
+
+    /** A commit delay that holds the writer of global index 1 until released. */
+    private MongoEventStorageEngine.CommitDelay holdIndexOne(CountDownLatch release) {
+        slowTookIndex = new CountDownLatch(1);
+        return (first, count) -> {
+            if (first == 1) {
+                slowTookIndex.countDown();
+                await(release);
+            }
+        };
+    }
+
+    /** Starts a writer of one "slow" event and waits until it has taken its index. */
+    private Thread startSlowWriter(MongoEventStorageEngine engine) throws InterruptedException {
+        Thread slowWriter = new Thread(() -> engine.appendEvents(events("slow", 0, 1)));
+        slowWriter.start();
+        assertThat(slowTookIndex.await(5, TimeUnit.SECONDS)).isTrue();
+        return slowWriter;
     }
 
     private static List<EventMessage<?>> events(String caseId, long firstSeq, int count) {

@@ -1,6 +1,7 @@
 package org.safeguarding.chronology.query.casestate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.chronology.query.chronology.RandomStories.pick;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -199,13 +200,5 @@ class CaseStateLatencyTest {
 
     private static void report(String format, Object... values) {
         System.out.println("MEASURE: " + String.format(format, values));
-    }
-
-    private static <T> T pick(Random random, List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
-
-    private static <T> T pick(Random random, T[] values) {
-        return values[random.nextInt(values.length)];
     }
 }
