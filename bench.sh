@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
-# Benchmarks the platform through its public API on a fresh embedded store (or on MONGODB_URI):
-#   ./bench.sh           ingest 1/8 clients, lag, 100-entry page for a 10,000-entry child at ~10k and 200k events
-#   ./bench.sh --quick   the same at a small scale (a smoke run)
+# Benchmarks the platform through its public API, each figure beside its baseline, on a fresh embedded store
+# (or on MONGODB_URI). Prints a table and writes bench/results/<date>.json, .md and .svg (see BENCHMARKS.md).
+#   ./bench.sh           the full run: stores of ~10,000, 100,000 and 1,000,000 events (under an hour on 2 cores)
+#   ./bench.sh --quick   the same at a small scale, in a few minutes (a smoke run)
+# Environment: MONGODB_URI (bench a real MongoDB instead; use an empty database), BENCH_JAVA_OPTS (the services'
+# JVM options, default -Xms64m -Xmx512m), BENCH_DATA_DIR, BENCH_SEED, CHRONOLOGY_PORT, QUERY_PORT, EMBEDDED_MONGO_PORT.
 set -euo pipefail
 cd "$(dirname "$0")"
-MODE="${1:-}"
+MODE=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) MODE=(--quick) ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option '$arg' (try --quick or --help)" >&2; exit 2 ;;
+  esac
+done
 export DATA_DIR="${BENCH_DATA_DIR:-$(mktemp -d /tmp/chronology-bench.XXXXXX)}"
 export CHRONOLOGY_PORT="${CHRONOLOGY_PORT:-18081}" QUERY_PORT="${QUERY_PORT:-18082}" EMBEDDED_MONGO_PORT="${EMBEDDED_MONGO_PORT:-27217}"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m}"
+STORE_URI="${MONGODB_URI:-mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology}"
+
 ./run.sh >"$DATA_DIR/run.out" 2>&1 &
 RUN_PID=$!
 trap 'kill -TERM $RUN_PID 2>/dev/null; wait $RUN_PID 2>/dev/null || true' EXIT
@@ -14,6 +27,8 @@ until grep -q "is running" "$DATA_DIR/run.out" 2>/dev/null; do
   kill -0 $RUN_PID 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
   sleep 1
 done
-echo "platform started on a fresh store under $DATA_DIR ($(nproc) cores, $(java -version 2>&1 | head -n 1))"
-java -cp platform-tests/target/platform-tests-0.1.0-SNAPSHOT.jar org.safeguarding.chronology.platform.Bench \
-  "http://localhost:$CHRONOLOGY_PORT/graphql" "http://localhost:$QUERY_PORT/graphql" $MODE
+echo "platform started on a fresh store under $DATA_DIR ($(nproc) cores, $(java -version 2>&1 | head -n 1), services: $JAVA_OPTS)"
+java -Xmx1g -cp "platform-tests/target/platform-tests-0.1.0-SNAPSHOT.jar:platform-tests/target/lib/*" \
+  org.safeguarding.chronology.platform.bench.Bench \
+  --commands "http://localhost:$CHRONOLOGY_PORT/graphql" --queries "http://localhost:$QUERY_PORT/graphql" \
+  --store "$STORE_URI" --pids "$DATA_DIR/logs" --out bench/results --seed "${BENCH_SEED:-20261122}" "${MODE[@]}"

@@ -88,6 +88,7 @@ if [[ -z "${MONGODB_URI:-}" ]]; then
   EMBEDDED_MONGO_FILE="$DATA_DIR/chronology.mv" EMBEDDED_MONGO_PORT="$EMBEDDED_MONGO_PORT" \
     java $JAVA_OPTS -jar "$STORE_JAR" >"$LOG_DIR/embedded-store.log" 2>&1 &
   PIDS+=($!)
+  echo $! >"$LOG_DIR/embedded-store.pid"
   wait_for "embedded store" "$EMBEDDED_MONGO_PORT" "$!" "$LOG_DIR/embedded-store.log"
   STORE="embedded store, H2 file $DATA_DIR/chronology.mv"
   SERVICE_MONGODB_URI="mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology"
@@ -100,10 +101,12 @@ MONGODB_URI="$SERVICE_MONGODB_URI" CHRONOLOGY_PORT="$CHRONOLOGY_PORT" \
   java $JAVA_OPTS -jar "$COMMAND_JAR" >"$LOG_DIR/chronology-service.log" 2>&1 &
 PIDS+=($!)
 COMMAND_PID=$!
+echo $! >"$LOG_DIR/chronology-service.pid"
 MONGODB_URI="$SERVICE_MONGODB_URI" QUERY_PORT="$QUERY_PORT" \
   java $JAVA_OPTS -jar "$QUERY_JAR" >"$LOG_DIR/query-service.log" 2>&1 &
 PIDS+=($!)
 QUERY_PID=$!
+echo $! >"$LOG_DIR/query-service.pid"
 wait_for chronology-service "$CHRONOLOGY_PORT" "$COMMAND_PID" "$LOG_DIR/chronology-service.log"
 wait_for query-service "$QUERY_PORT" "$QUERY_PID" "$LOG_DIR/query-service.log"
 
@@ -119,7 +122,7 @@ Case chronology platform is running ($STORE).
   GraphiQL (queries):   http://localhost:$QUERY_PORT/graphiql
   Queries:              POST http://localhost:$QUERY_PORT/graphql
   Commands:             POST http://localhost:$CHRONOLOGY_PORT/graphql   (GraphiQL: http://localhost:$CHRONOLOGY_PORT/graphiql)
-  Logs:                 $LOG_DIR
+  Logs:                 $LOG_DIR (and each process's .pid)
 Press Ctrl-C to stop.
 INFO
 

@@ -1,6 +1,7 @@
 package org.safeguarding.chronology.graphql;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -14,6 +15,13 @@ public class GraphQlContractAutoConfiguration {
     @Bean
     RuntimeWiringConfigurer contractScalars() {
         return Scalars.wiring();
+    }
+
+    /** Each distinct document parsed and validated once (up to 1,000 of them). */
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocuments() {
+        ParsedDocuments documents = new ParsedDocuments(1_000);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

@@ -20,9 +20,11 @@ public class AgencyProjection {
     static final String AGENCIES = "rm_agencies";
 
     private final MongoTemplate mongo;
+    private final AgencyQueries queries;
 
-    public AgencyProjection(MongoTemplate mongo) {
+    public AgencyProjection(MongoTemplate mongo, AgencyQueries queries) {
         this.mongo = mongo;
+        this.queries = queries;
     }
 
     @EventHandler
@@ -34,5 +36,6 @@ public class AgencyProjection {
     @ResetHandler
     public void reset() {
         mongo.dropCollection(AGENCIES);
+        queries.forget();
     }
 }

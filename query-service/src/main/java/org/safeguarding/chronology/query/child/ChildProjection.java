@@ -20,9 +20,11 @@ public class ChildProjection {
     static final String CHILDREN = "rm_children";
 
     private final MongoTemplate mongo;
+    private final ChildQueries queries;
 
-    public ChildProjection(MongoTemplate mongo) {
+    public ChildProjection(MongoTemplate mongo, ChildQueries queries) {
         this.mongo = mongo;
+        this.queries = queries;
     }
 
     @EventHandler
@@ -35,5 +37,6 @@ public class ChildProjection {
     @ResetHandler
     public void reset() {
         mongo.dropCollection(CHILDREN);
+        queries.forget();
     }
 }

@@ -13,6 +13,7 @@ import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.rejection.RejectedException;
+import org.safeguarding.chronology.query.WeightedCache;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -25,8 +26,16 @@ import org.springframework.stereotype.Service;
 public class ChronologyQueries {
 
     static final int MAX_PAGE = 500;
+    /** Entries held in kept views, in all. */
+    static final int KEPT_VIEW_ENTRIES = 100_000;
+    /** The contract's order (rule 5), as {@link Cursor#ORDER}, without building cursors. */
+    static final Comparator<ChronologyEntryView> ORDER = Comparator.comparing(ChronologyEntryView::occurredAt)
+            .thenComparing(ChronologyEntryView::knownAt)
+            .thenComparing(ChronologyEntryView::id);
 
     private final RecordedEntries recorded;
+    private final WeightedCache<View, List<ChronologyEntryView>> views =
+            new WeightedCache<>(KEPT_VIEW_ENTRIES, List::size);
     private final Clock clock;
 
     @Autowired
@@ -45,12 +54,9 @@ public class ChronologyQueries {
             throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + query.first());
         }
         Cursor after = query.after() == null ? null : Cursor.decode(query.after());
-        List<ChronologyEntryView> matches = matches(query.childId(), query.knownBy(), query.knownAt(),
-                query.recordedAsOf(), query.personId());
-        int start = 0;
-        while (after != null && start < matches.size() && Cursor.of(matches.get(start)).compareTo(after) <= 0) {
-            start++;
-        }
+        List<ChronologyEntryView> matches = view(query.childId(), query.knownBy(), query.knownAt(),
+                query.recordedAsOf(), query.personId(), true);
+        int start = after == null ? 0 : firstAfter(matches, after);
         int end = Math.min(start + query.first(), matches.size());
         List<ChronologyPage.Edge> edges = IntStream.range(start, end)
                 .mapToObj(i -> with(matches.get(i), matches.get(i).knownTo(),
@@ -67,15 +73,67 @@ public class ChronologyQueries {
      */
     public List<ChronologyEntryView> matches(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
                                              String personId) {
-        Instant asOf = recordedAsOf == null ? clock.instant() : recordedAsOf;
-        return recorded.ofChild(childId).stream()
-                .filter(entry -> personId == null || entry.personIds().contains(personId))
-                .map(entry -> EntryAsOf.at(entry, asOf))
-                .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
-                .map(entry -> withinHorizon(entry, knownBy, knownAt))
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(Cursor::of))
-                .toList();
+        return view(childId, knownBy, knownAt, recordedAsOf, personId, false);
+    }
+
+    /**
+     * The record as it stood at recordedAsOf is computed once per load of the child's entries and kept; the
+     * horizon (knownBy, knownAt) and personId filter it without changing its order. A reviewer pages through
+     * one view, so the filtered view is kept too when paging.
+     */
+    private List<ChronologyEntryView> view(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
+                                           String personId, boolean keep) {
+        RecordedEntries.Child child = recorded.child(childId);
+        View record = new View(child.load(), recordedAsOf, null, null, null);
+        List<ChronologyEntryView> asOf = views.get(record);
+        if (asOf == null) {
+            Instant at = recordedAsOf == null ? clock.instant() : recordedAsOf;
+            asOf = child.entries().stream()
+                    .map(entry -> EntryAsOf.at(entry, at))
+                    .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
+                    .sorted(ORDER)
+                    .toList();
+            views.put(record, asOf);
+        }
+        if (knownBy == null && knownAt == null && personId == null) {
+            return asOf;
+        }
+        View filtered = new View(child.load(), recordedAsOf, knownBy, knownAt, personId);
+        List<ChronologyEntryView> matches = views.get(filtered);
+        if (matches == null) {
+            matches = asOf.stream()
+                    .filter(entry -> personId == null || entry.personIds().contains(personId))
+                    .map(entry -> withinHorizon(entry, knownBy, knownAt))
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (keep) {
+                views.put(filtered, matches);
+            }
+        }
+        return matches;
+    }
+
+    /** The index of the first entry after the cursor, by binary search (the view is in cursor order). */
+    private static int firstAfter(List<ChronologyEntryView> view, Cursor after) {
+        int low = 0;
+        int high = view.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (compare(view.get(middle), after) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int compare(ChronologyEntryView entry, Cursor cursor) {
+        int order = entry.occurredAt().compareTo(cursor.occurredAt());
+        if (order == 0) {
+            order = entry.knownAt().compareTo(cursor.knownAt());
+        }
+        return order != 0 ? order : entry.id().compareTo(cursor.entryId());
     }
 
     /** The entry as the record stood at recordedAsOf (now when null), retracted or not; null if not recorded by then. */
@@ -99,6 +157,10 @@ public class ChronologyQueries {
             return null;
         }
         return knownTo.size() == entry.knownTo().size() ? entry : with(entry, knownTo, entry.previousOccurredAt());
+    }
+
+    /** A view of one load of a child's entries; recordedAsOf null is the record as it stands. */
+    private record View(long load, Instant recordedAsOf, String knownBy, Instant knownAt, String personId) {
     }
 
     private static ChronologyEntryView with(ChronologyEntryView entry, List<Knowledge> knownTo,

@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.query.WeightedCache;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.Significance;
@@ -22,22 +24,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a child's recorded entries: one lookup of its {@code rm_chronologies} document, then its entry buckets
- * with one {@code $in} on their ids. The entries read are kept in memory for as long as the child's projected
- * sequence number stays the same.
+ * with one {@code $in} on their ids. The entries read are kept in memory, up to {@value #CACHED_ENTRIES} entries
+ * in all, for as long as the child's projected sequence number stays the same.
  */
 @Component
 public class RecordedEntries {
 
-    private static final int CACHED_CHILDREN = 1_000;
+    static final int CACHED_ENTRIES = 150_000;
 
     private final MongoTemplate mongo;
-    private final Map<String, ChildEntries> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ChildEntries> eldest) {
-                    return size() > CACHED_CHILDREN;
-                }
-            });
+    private final WeightedCache<String, ChildEntries> cache =
+            new WeightedCache<>(CACHED_ENTRIES, child -> child.entries().size());
+    private final AtomicLong loads = new AtomicLong();
 
     public RecordedEntries(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -45,7 +43,20 @@ public class RecordedEntries {
 
     /** The child's entries in entry number order; none for a child not (yet) projected. */
     public List<RecordedEntry> ofChild(String childId) {
-        return load(childId).entries().values().stream().toList();
+        return child(childId).entries();
+    }
+
+    /**
+     * The child's entries in entry number order, with the load they came from: the same load for as long as the
+     * child's projection has not moved, so what is derived from them can be kept beside them.
+     */
+    public Child child(String childId) {
+        ChildEntries loaded = load(childId);
+        return new Child(loaded.load(), loaded.list());
+    }
+
+    /** A child's entries as read by one load. */
+    public record Child(long load, List<RecordedEntry> entries) {
     }
 
     /** The entry with this id, or null. */
@@ -87,7 +98,8 @@ public class RecordedEntries {
         entries.sort(Comparator.comparingLong(RecordedEntry::number));
         Map<String, RecordedEntry> byId = new LinkedHashMap<>();
         entries.forEach(entry -> byId.put(entry.id(), entry));
-        ChildEntries loaded = new ChildEntries(sequence, Collections.unmodifiableMap(byId));
+        ChildEntries loaded = new ChildEntries(sequence, loads.incrementAndGet(), Collections.unmodifiableMap(byId),
+                List.copyOf(entries));
         cache.put(childId, loaded);
         return loaded;
     }
@@ -139,7 +151,8 @@ public class RecordedEntries {
         return value == null ? 0 : value.longValue();
     }
 
-    private record ChildEntries(long sequence, Map<String, RecordedEntry> entries) {
-        static final ChildEntries NONE = new ChildEntries(-1, Map.of());
+    private record ChildEntries(long sequence, long load, Map<String, RecordedEntry> entries,
+                                List<RecordedEntry> list) {
+        static final ChildEntries NONE = new ChildEntries(-1, 0, Map.of(), List.of());
     }
 }

@@ -24,30 +24,35 @@ class DirectoryProjectionTest {
 
     @Test
     void findsAgenciesByIdLeavingOutUnknownOnes() {
-        AgencyProjection projection = new AgencyProjection(mongo);
+        AgencyQueries queries = new AgencyQueries(mongo);
+        AgencyProjection projection = new AgencyProjection(mongo, queries);
         for (int delivery = 0; delivery < 2; delivery++) {
             projection.on(new AgencyRegistered("police", "Police", Sector.POLICE));
             projection.on(new AgencyRegistered("health", "Health Visiting", Sector.HEALTH));
         }
-        assertThat(new AgencyQueries(mongo).handle(new FindAgencies(List.of("health", "nobody", "police", "health"))))
-                .containsExactlyInAnyOrder(new AgencyView("police", "Police", Sector.POLICE),
-                        new AgencyView("health", "Health Visiting", Sector.HEALTH));
-        assertThat(new AgencyQueries(mongo).handle(new FindAgencies(List.of()))).isEmpty();
+        assertThat(queries.handle(new FindAgencies(List.of("health", "nobody", "police", "health"))))
+                .containsExactly(new AgencyView("health", "Health Visiting", Sector.HEALTH),
+                        new AgencyView("police", "Police", Sector.POLICE));
+        assertThat(queries.handle(new FindAgencies(List.of()))).isEmpty();
 
         projection.reset();
-        assertThat(new AgencyQueries(mongo).handle(new FindAgencies(List.of("police")))).isEmpty();
+        assertThat(queries.handle(new FindAgencies(List.of("police")))).as("forgotten with the read model").isEmpty();
     }
 
     @Test
     void findsAChildOrNull() {
-        ChildProjection projection = new ChildProjection(mongo);
+        ChildQueries queries = new ChildQueries(mongo);
+        ChildProjection projection = new ChildProjection(mongo, queries);
+        assertThat(queries.handle(new FindChild("child-a"))).as("not registered yet").isNull();
         for (int delivery = 0; delivery < 2; delivery++) {
             projection.on(new ChildRegistered("child-a", "Child A", LocalDate.of(2006, 3, 1)));
             projection.on(new ChildRegistered("child-b", "Child B", null));
         }
-        ChildQueries queries = new ChildQueries(mongo);
         assertThat(queries.handle(new FindChild("child-a"))).isEqualTo(new ChildView("child-a", "Child A", LocalDate.of(2006, 3, 1)));
         assertThat(queries.handle(new FindChild("child-b"))).isEqualTo(new ChildView("child-b", "Child B", null));
         assertThat(queries.handle(new FindChild("child-z"))).isNull();
+
+        projection.reset();
+        assertThat(queries.handle(new FindChild("child-a"))).as("forgotten with the read model").isNull();
     }
 }

@@ -105,6 +105,28 @@ class ChronologyRulesTest {
     }
 
     @Nested
+    class KeptViews {
+
+        @Test
+        void aViewPagedThroughFollowsWhatIsProjectedAfterIt() {
+            String first = story.record(rec(1), CHILD, "police", day(1), day(1));
+            story.record(rec(2), CHILD, "health", day(2), day(2));
+            project();
+            assertThat(ids(chronology(null, null, null))).hasSize(2);
+            assertThat(ids(chronology("police", day(10), null))).containsExactly(first);
+
+            String third = story.record(rec(3), CHILD, "police", day(3), day(3));
+            story.correct(rec(4), first, null, null, "Call-out to the home, corrected", "wrong address");
+            project();
+            assertThat(ids(chronology(null, null, null))).hasSize(3);
+            assertThat(ids(chronology("police", day(10), null))).containsExactly(first, third);
+            assertThat(only(chronology("police", day(10), null), first).summary())
+                    .isEqualTo("Call-out to the home, corrected");
+            assertThat(only(chronology("police", day(10), rec(3)), first).version()).as("as the record stood").isEqualTo(1);
+        }
+    }
+
+    @Nested
     class Rule2Knowledge {
 
         @Test
