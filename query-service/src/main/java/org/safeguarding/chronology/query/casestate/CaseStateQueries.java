@@ -75,7 +75,8 @@ public class CaseStateQueries {
             throw RejectedException.badRequest("at is required");
         }
         Instant recordedAsOf = query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf();
-        CaseStateView state = caseState(query.childId(), query.at(), query.knownBy(), recordedAsOf);
+        CaseStateView state = caseState(query.childId(), query.at(), query.knownBy(), query.recordedAsOf(),
+                recordedAsOf);
         if (!query.verify()) {
             return state;
         }
@@ -85,8 +86,13 @@ public class CaseStateQueries {
     }
 
     CaseStateView caseState(String childId, Instant at, String knownBy, Instant recordedAsOf) {
+        return caseState(childId, at, knownBy, recordedAsOf, recordedAsOf);
+    }
+
+    /** asked is the recordedAsOf asked for (null: the record as it stands, whose view is kept), now its instant. */
+    private CaseStateView caseState(String childId, Instant at, String knownBy, Instant asked, Instant recordedAsOf) {
         // rule 1
-        List<ChronologyEntryView> considered = chronology.matches(childId, knownBy, at, recordedAsOf, null).stream()
+        List<ChronologyEntryView> considered = chronology.matches(childId, knownBy, at, asked, null).stream()
                 .filter(entry -> !entry.occurredAt().isAfter(at))
                 .toList();
         List<OpenInvolvement> involved = openInvolvement(considered);

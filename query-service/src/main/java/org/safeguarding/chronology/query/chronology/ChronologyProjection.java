@@ -20,6 +20,7 @@ import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.query.ProjectionWrites;
+import org.safeguarding.chronology.query.ReadModelLayout;
 import org.safeguarding.chronology.query.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects each child's entries (with the persons they name), versions and shares into {@code rm_entry_buckets}
- * (256 entries a document, keyed {@code <childId>#<entryNumber / 256>}) and keeps {@code rm_chronologies} (per
+ * ({@value #BUCKET_SIZE} entries a document, keyed {@code <childId>#<entryNumber / BUCKET_SIZE>}: a bucket is
+ * rewritten whole on each update, so small ones keep interleaved updates cheap) and keeps {@code rm_chronologies} (per
  * child: entryCount and the sequence number of the last event projected). Every write is a {@code $set} on a
  * path keyed by ids or a {@code $max}, so redelivered events change nothing; they are coalesced per batch by
  * {@link ProjectionWrites}.
@@ -40,7 +42,7 @@ public class ChronologyProjection {
 
     static final String CHRONOLOGIES = "rm_chronologies";
     static final String ENTRY_BUCKETS = "rm_entry_buckets";
-    static final int BUCKET_SIZE = 256;
+    public static final int BUCKET_SIZE = 32;
 
     private static final Logger log = LoggerFactory.getLogger(ChronologyProjection.class);
 
@@ -119,6 +121,7 @@ public class ChronologyProjection {
         mongo.dropCollection(ENTRY_BUCKETS);
         mongo.dropCollection(CHRONOLOGIES);
         entries.forget();
+        ReadModelLayout.mark(mongo);
     }
 
     static String bucketId(String childId, long bucket) {

@@ -27,6 +27,7 @@ import org.safeguarding.chronology.api.casestate.CaseStateView;
 import org.safeguarding.chronology.api.casestate.FindCaseState;
 import org.safeguarding.chronology.api.casestate.FindInvolvement;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.query.chronology.ChronologyProjection;
 import org.safeguarding.chronology.api.chronology.ChronologyUpcasters;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
@@ -163,7 +164,7 @@ class CaseStateLatencyTest {
     private void projectInParallel(List<Story.Event> events) throws Exception {
         List<Story.Event> firsts = new ArrayList<>(events.subList(0, 1)); // a person record
         events.stream().filter(event -> event.payload() instanceof EntryRecorded recorded
-                        && (ChildIds.entryNumber(recorded.entryId()) % 256 == 0
+                        && (ChildIds.entryNumber(recorded.entryId()) % ChronologyProjection.BUCKET_SIZE == 0
                             || ChildIds.entryNumber(recorded.entryId()) == 1))
                 .forEach(firsts::add);
         readModels.project(firsts);

@@ -122,13 +122,14 @@ class ChronologyProjectionTest {
     }
 
     @Test
-    void spreadsEntriesOverBucketsOf256AndASharingOverEveryBucketItNames() {
+    void spreadsEntriesOverBucketsAndASharingOverEveryBucketItNames() {
+        int count = 3 * ChronologyProjection.BUCKET_SIZE - 2; // entries 1 to count: buckets 0, 1 and 2
         List<String> entryIds = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < count; i++) {
             entryIds.add(story.record(T0.plusSeconds(i), "child-a", "police", T0, T0));
         }
         story.share(T0.plusSeconds(1_000), "child-a", "police", "school", T0.plusSeconds(999), SharingChannel.MEETING,
-                entryIds.get(0), entryIds.get(299), entryIds.get(599));
+                entryIds.get(0), entryIds.get(count / 2), entryIds.get(count - 1));
         Story.project(projection, story.events);
 
         assertThat(mongo.findAll(Document.class, ChronologyProjection.ENTRY_BUCKETS))
@@ -136,10 +137,10 @@ class ChronologyProjectionTest {
                 .containsExactlyInAnyOrder("child-a#0", "child-a#1", "child-a#2");
         List<RecordedEntry> entries = recorded.ofChild("child-a");
         assertThat(entries).extracting(RecordedEntry::number).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, 600).boxed().toList());
+                java.util.stream.LongStream.rangeClosed(1, count).boxed().toList());
         assertThat(entries).filteredOn(entry -> !entry.shares().isEmpty())
                 .extracting(RecordedEntry::id)
-                .containsExactly(entryIds.get(0), entryIds.get(299), entryIds.get(599));
+                .containsExactly(entryIds.get(0), entryIds.get(count / 2), entryIds.get(count - 1));
     }
 
     @Test
