@@ -3,15 +3,21 @@
 # (or on MONGODB_URI). Prints a table and writes bench/results/<date>.json, .md and .svg (see BENCHMARKS.md).
 #   ./bench.sh           the full run: stores of ~10,000, 100,000 and 1,000,000 events (under an hour on 2 cores)
 #   ./bench.sh --quick   the same at a small scale, in a few minutes (a smoke run)
+#   ./bench.sh --render bench/results/<date>.json   write that run's .md tables and .svg chart again
 # Environment: MONGODB_URI (bench a real MongoDB instead; use an empty database), BENCH_JAVA_OPTS (the services'
 # JVM options, default -Xms64m -Xmx512m), BENCH_DATA_DIR, BENCH_SEED, CHRONOLOGY_PORT, QUERY_PORT, EMBEDDED_MONGO_PORT.
 set -euo pipefail
 cd "$(dirname "$0")"
+CLASSPATH="platform-tests/target/platform-tests-0.1.0-SNAPSHOT.jar:platform-tests/target/lib/*"
+if [[ "${1:-}" == --render ]]; then
+  [[ -f "${2:-}" ]] || { echo "bench.sh: --render needs a results file, e.g. bench/results/2026-11-22.json" >&2; exit 2; }
+  exec java -cp "$CLASSPATH" org.safeguarding.chronology.platform.bench.Bench --render "$2"
+fi
 MODE=()
 for arg in "$@"; do
   case "$arg" in
     --quick) MODE=(--quick) ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option '$arg' (try --quick or --help)" >&2; exit 2 ;;
   esac
 done
@@ -28,7 +34,7 @@ until grep -q "is running" "$DATA_DIR/run.out" 2>/dev/null; do
   sleep 1
 done
 echo "platform started on a fresh store under $DATA_DIR ($(nproc) cores, $(java -version 2>&1 | head -n 1), services: $JAVA_OPTS)"
-java -Xmx1g -cp "platform-tests/target/platform-tests-0.1.0-SNAPSHOT.jar:platform-tests/target/lib/*" \
+java -Xmx1g -cp "$CLASSPATH" \
   org.safeguarding.chronology.platform.bench.Bench \
   --commands "http://localhost:$CHRONOLOGY_PORT/graphql" --queries "http://localhost:$QUERY_PORT/graphql" \
   --store "$STORE_URI" --pids "$DATA_DIR/logs" --out bench/results --seed "${BENCH_SEED:-20261122}" "${MODE[@]}"

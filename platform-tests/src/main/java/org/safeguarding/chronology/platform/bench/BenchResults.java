@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.safeguarding.chronology.platform.GraphQlClient.Json;
 
 /** The bench's figures: printed as they come, then written as JSON, a Markdown table and an SVG chart. */
@@ -75,12 +76,11 @@ final class BenchResults {
 
     void write(Bench.Options options, Instant finished) throws IOException {
         flatness();
-        Map<String, Object> machine = machine(options);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", finished.toString());
         json.put("mode", quick ? "quick" : "full");
         json.put("seed", options.seed());
-        json.put("machine", machine);
+        json.put("machine", machine(options));
         List<Object> list = new ArrayList<>();
         for (Figure figure : figures) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -100,24 +100,89 @@ final class BenchResults {
         json.put("figures", list);
         Path jsonFile = options.file("json");
         Files.writeString(jsonFile, Json.value(json) + "\n");
-        Path svgFile = options.file("svg");
-        Files.writeString(svgFile, LatencyChart.svg("Query latency against store size (" + machine.get("cpus")
-                + " cores, " + machine.get("store") + ")", points, 20));
-        Path mdFile = options.file("md");
-        Files.writeString(mdFile, markdown(machine, svgFile.getFileName().toString()));
 
         System.out.println();
         figures.forEach(figure -> System.out.println(row(figure)));
         System.out.println();
+        render(jsonFile);
+    }
+
+    /** Writes the Markdown tables ({@code .md}) and the chart ({@code .svg}) of a results file beside it. */
+    @SuppressWarnings("unchecked")
+    static void render(Path jsonFile) throws IOException {
+        Document results = Document.parse(Files.readString(jsonFile));
+        BenchResults read = new BenchResults("quick".equals(results.getString("mode")));
+        for (Document item : results.getList("figures", Document.class)) {
+            Map<String, Object> data = new LinkedHashMap<>(item);
+            List.of("section", "figure", "value", "ratioToLimit", "goal", "goalMet").forEach(data::remove);
+            read.figures.add(new Figure(item.getString("section"), item.getString("figure"), item.getString("value"),
+                    data, item.get("ratioToLimit") == null ? null : ((Number) item.get("ratioToLimit")).doubleValue(),
+                    item.getString("goal"), item.getBoolean("goalMet")));
+            if ("queries".equals(item.getString("section")) && item.get("p99Millis") != null) {
+                read.points.add(new LatencyChart.Point(item.getString("query"),
+                        ((Number) item.get("childEntries")).intValue(), ((Number) item.get("storeEvents")).longValue(),
+                        ((Number) item.get("p50Millis")).doubleValue(), ((Number) item.get("p99Millis")).doubleValue()));
+            }
+        }
+        Document machine = results.get("machine", Document.class);
+        String base = jsonFile.getFileName().toString().replaceFirst("\\.json$", "");
+        Path svgFile = jsonFile.resolveSibling(base + ".svg");
+        Files.writeString(svgFile, LatencyChart.svg("Query latency against store size (" + machine.get("cpus")
+                + " cores, " + machine.get("store") + ")", read.points, 20));
+        Path mdFile = jsonFile.resolveSibling(base + ".md");
+        Files.writeString(mdFile, read.markdown(results, machine, svgFile.getFileName().toString()));
         System.out.println("written: " + jsonFile + ", " + mdFile + ", " + svgFile);
     }
 
-    private String markdown(Map<String, Object> machine, String chart) {
+    private String markdown(Document results, Document machine, String chart) {
         StringBuilder b = new StringBuilder();
-        b.append("Machine: ").append(machine.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining("; "))).append("\n\n");
+        b.append("Run ").append(results.getString("date")).append(" (").append(results.getString("mode"))
+                .append(", seed ").append(results.get("seed")).append("). Machine: ")
+                .append(machine.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining("; "))).append(".\n\n");
         b.append("| figure | value | ratio to the limit | goal | met |\n|---|---|---|---|---|\n");
-        figures.forEach(figure -> b.append(row(figure)).append('\n'));
+        figures.stream().filter(figure -> !figure.section().equals("queries") && !figure.section().equals("replay"))
+                .forEach(figure -> b.append(row(figure)).append('\n'));
+        figures.stream().filter(figure -> figure.section().equals("queries") && figure.data().get("p99Millis") == null)
+                .forEach(figure -> b.append(row(figure)).append('\n'));
+
+        List<Long> stores = points.stream().map(LatencyChart.Point::storeEvents).distinct().sorted().toList();
+        b.append("\nQuery latency through the GraphQL API, p50 / p99 in ms (a page is 100 entries), by events in the "
+                + "store; the last rows are the literal replay's p50 over the projection's:\n\n| query | child of |");
+        stores.forEach(store -> b.append(String.format(Locale.ROOT, " %,d events |", store)));
+        b.append(" goal | met |\n|---|---|");
+        stores.forEach(store -> b.append("---|"));
+        b.append("---|---|\n");
+        Map<String, Map<Integer, Map<Long, Figure>>> matrix = new LinkedHashMap<>();
+        figures.stream().filter(figure -> figure.data().get("childEntries") != null
+                        && (figure.section().equals("queries") || figure.section().equals("replay")))
+                .forEach(figure -> matrix
+                        .computeIfAbsent(figure.section().equals("replay") ? "replay / projection, caseState"
+                                : (String) figure.data().get("query"), query -> new LinkedHashMap<>())
+                        .computeIfAbsent(((Number) figure.data().get("childEntries")).intValue(), size -> new LinkedHashMap<>())
+                        .put(((Number) figure.data().get("storeEvents")).longValue(), figure));
+        matrix.forEach((query, bySize) -> bySize.forEach((size, byStore) -> {
+            b.append("| ").append(query).append(" | ").append(String.format(Locale.ROOT, "%,d", size)).append(" |");
+            String goal = "";
+            Boolean met = null;
+            for (long store : stores) {
+                Figure figure = byStore.get(store);
+                if (figure == null) {
+                    b.append(" |");
+                    continue;
+                }
+                b.append(' ').append(figure.data().get("p99Millis") != null
+                        ? String.format(Locale.ROOT, "%.1f / %.1f", ((Number) figure.data().get("p50Millis")).doubleValue(),
+                                ((Number) figure.data().get("p99Millis")).doubleValue())
+                        : String.format(Locale.ROOT, "%.0fx", ((Number) figure.data().get("ratio")).doubleValue()))
+                        .append(" |");
+                if (figure.goal() != null) {
+                    goal = figure.goal();
+                    met = (met == null || met) && Boolean.TRUE.equals(figure.met());
+                }
+            }
+            b.append(' ').append(goal).append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+        }));
         b.append("\n![Query latency against store size](").append(chart).append(")\n");
         return b.toString();
     }
