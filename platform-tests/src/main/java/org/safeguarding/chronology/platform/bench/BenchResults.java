@@ -128,7 +128,7 @@ final class BenchResults {
         String base = jsonFile.getFileName().toString().replaceFirst("\\.json$", "");
         Path svgFile = jsonFile.resolveSibling(base + ".svg");
         Files.writeString(svgFile, LatencyChart.svg("Query latency against store size (" + machine.get("cpus")
-                + " cores, " + machine.get("store") + ")", read.points, 20));
+                + " cores, " + machine.get("store") + ")", read.points, Map.of("chronology page", 20.0, "as-of page", 20.0)));
         Path mdFile = jsonFile.resolveSibling(base + ".md");
         Files.writeString(mdFile, read.markdown(results, machine, svgFile.getFileName().toString()));
         System.out.println("written: " + jsonFile + ", " + mdFile + ", " + svgFile);

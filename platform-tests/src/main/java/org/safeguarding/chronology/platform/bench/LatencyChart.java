@@ -25,8 +25,11 @@ public final class LatencyChart {
 
     private LatencyChart() {}
 
-    /** An SVG document (UTF-8 string) charting p99 (solid line, filled circle markers) and p50 (dashed line, hollow markers) latency against store size. */
-    public static String svg(String title, List<Point> points, double goalMillis) {
+    /**
+     * An SVG document (UTF-8 string) charting p99 (solid line, filled circle markers) and p50 (dashed line, hollow
+     * markers) latency against store size; a query's goal, if it has one, is drawn as a dotted line on its panel.
+     */
+    public static String svg(String title, List<Point> points, Map<String, Double> goalMillisByQuery) {
         List<Point> pts = points == null ? List.of() : points.stream().filter(Objects::nonNull).toList();
         Map<String, List<Point>> panels = new LinkedHashMap<>();
         for (Point p : pts) panels.computeIfAbsent(String.valueOf(p.query()), k -> new ArrayList<>()).add(p);
@@ -62,7 +65,8 @@ public final class LatencyChart {
         double top = ly + 18;
         int i = 0;
         for (Map.Entry<String, List<Point>> e : panels.entrySet()) {
-            panel(body, e.getKey(), e.getValue(), PAD + (i % cols) * PANEL_W, top + (i / cols) * PANEL_H, colours, goalMillis);
+            panel(body, e.getKey(), e.getValue(), PAD + (i % cols) * PANEL_W, top + (i / cols) * PANEL_H, colours,
+                    goalMillisByQuery.getOrDefault(e.getKey(), 0.0));
             i++;
         }
         int rows = (panels.size() + cols - 1) / cols;
