@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.safeguarding.chronology.query.chronology.ChronologyProjection;
 import org.safeguarding.chronology.query.status.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,6 @@ public class ReadModelLayout {
 
     public static final int VERSION = 2;
     static final String META = "rm_meta";
-    private static final String CHRONOLOGIES = "rm_chronologies";
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayout.class);
 
     private final MongoTemplate mongo;
@@ -44,8 +44,8 @@ public class ReadModelLayout {
     /** Before the projections start: read models not built yet are marked as of this layout. */
     @PostConstruct
     public void markIfNew() {
-        if (version() == null && (!mongo.collectionExists(CHRONOLOGIES)
-                                  || mongo.getCollection(CHRONOLOGIES).estimatedDocumentCount() == 0)) {
+        if (version() == null && (!mongo.collectionExists(ChronologyProjection.CHRONOLOGIES)
+                || mongo.getCollection(ChronologyProjection.CHRONOLOGIES).estimatedDocumentCount() == 0)) {
             mark(mongo);
         }
     }

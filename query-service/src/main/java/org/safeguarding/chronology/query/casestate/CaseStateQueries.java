@@ -85,10 +85,6 @@ public class CaseStateQueries {
         return state.withVerification(new Verification(differences.isEmpty(), replayed.eventsReplayed(), differences));
     }
 
-    CaseStateView caseState(String childId, Instant at, String knownBy, Instant recordedAsOf) {
-        return caseState(childId, at, knownBy, recordedAsOf, recordedAsOf);
-    }
-
     /** asked is the recordedAsOf asked for (null: the record as it stands, whose view is kept), now its instant. */
     private CaseStateView caseState(String childId, Instant at, String knownBy, Instant asked, Instant recordedAsOf) {
         // rule 1

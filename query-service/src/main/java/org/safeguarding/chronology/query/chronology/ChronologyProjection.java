@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ChronologyProjection {
 
-    static final String CHRONOLOGIES = "rm_chronologies";
+    public static final String CHRONOLOGIES = "rm_chronologies";
     static final String ENTRY_BUCKETS = "rm_entry_buckets";
     public static final int BUCKET_SIZE = 32;
 

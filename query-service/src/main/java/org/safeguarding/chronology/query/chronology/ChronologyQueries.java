@@ -119,21 +119,13 @@ public class ChronologyQueries {
         int high = view.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (compare(view.get(middle), after) <= 0) {
+            if (Cursor.of(view.get(middle)).compareTo(after) <= 0) {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
         return low;
-    }
-
-    private static int compare(ChronologyEntryView entry, Cursor cursor) {
-        int order = entry.occurredAt().compareTo(cursor.occurredAt());
-        if (order == 0) {
-            order = entry.knownAt().compareTo(cursor.knownAt());
-        }
-        return order != 0 ? order : entry.id().compareTo(cursor.entryId());
     }
 
     /** The entry as the record stood at recordedAsOf (now when null), retracted or not; null if not recorded by then. */
