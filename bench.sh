@@ -24,6 +24,8 @@ done
 export DATA_DIR="${BENCH_DATA_DIR:-$(mktemp -d /tmp/chronology-bench.XXXXXX)}"
 export CHRONOLOGY_PORT="${CHRONOLOGY_PORT:-18081}" QUERY_PORT="${QUERY_PORT:-18082}" EMBEDDED_MONGO_PORT="${EMBEDDED_MONGO_PORT:-27217}"
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m}"
+# the bench measures the cost of durability by switching the embedded store's durability for two figures
+export EMBEDDED_MONGO_DURABILITY_SWITCHABLE=true
 STORE_URI="${MONGODB_URI:-mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology}"
 
 ./run.sh >"$DATA_DIR/run.out" 2>&1 &

@@ -6,13 +6,17 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -21,12 +25,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +72,8 @@ import org.slf4j.LoggerFactory;
  * document, longer runs are split): {@code _id} is the global index of its first event. Atomicity holds per commit
  * document; there are no transactions. Optimistic concurrency comes from the unique index on {@code ak}
  * ({@code aggregateId/firstSequenceNumber}): a commit of an aggregate always starts right after the previous one.
+ * Commits of concurrent callers are written together: one counter increment and one unordered {@code insertMany}
+ * for all of them, each commit settled on its own.
  *
  * <p>Readers deliver global indexes strictly one after the other. An index that was taken by a writer but is not
  * committed yet holds the readers back; once it has been open longer than the gap fence timeout a reader inserts a
@@ -77,6 +87,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public static final int MAX_EVENTS_PER_COMMIT = 16;
     private static final int LOOK_BACK = MAX_EVENTS_PER_COMMIT - 1;
     private static final int MAX_ATTEMPTS = 100;
+    /** The most events one write of concurrent commits carries. */
+    private static final int MAX_EVENTS_PER_WRITE = 1_000;
     private static final int WALK_WINDOW = 512;
     private static final String COUNTER_ID = "events";
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
@@ -91,14 +103,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final ConcurrentSkipListMap<Long, Long> openGaps = new ConcurrentSkipListMap<>();
     private final AtomicLong fencesWritten = new AtomicLong();
     private final AtomicLong allocationsLost = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong commitsWritten = new AtomicLong();
     private final AtomicLong knownContiguousHead = new AtomicLong();
+    /** The highest global index of an event (not a tombstone) this instance has seen at or below the contiguous head. */
+    private final AtomicLong lastEventSeen = new AtomicLong();
+    /** [from, to]: indexes a reader found to hold only tombstones, so an idle poll from there is one point lookup. */
+    private volatile long[] tombstoneRun = {0, 0};
+    /** Commits waiting for the next write; guards {@link #writing}. */
+    private final ArrayDeque<PendingCommit> queued = new ArrayDeque<>();
+    private boolean writing;
     /** Recently read global indexes known to end a commit (or a tombstone), so readers can skip the look-back. */
     private final ConcurrentSkipListSet<Long> commitEnds = new ConcurrentSkipListSet<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventsCollection);
-        this.sequence = builder.database.getCollection(builder.sequenceCollection);
+        // the counter need not be durable on its own: the commit that uses its numbers is written after it, and a
+        // durable write makes every earlier one durable (the journal is in order); numbers lost with it had no commit
+        this.sequence = builder.database.getCollection(builder.sequenceCollection)
+                                        .withWriteConcern(WriteConcern.W1.withJournal(false));
         this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
         this.gapFenceNanos = builder.gapFenceTimeout.toNanos();
         this.commitDelay = builder.commitDelay;
@@ -120,10 +144,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        // one run after the other: a later run of an aggregate is stored only once the earlier one is
         for (List<EventMessage<?>> group : commitGroups(eventMessages)) {
             List<Document> entries = group.stream().map(event -> entry(event, serializer)).toList();
             try {
-                commit(group.get(0), entries);
+                commitTogether(new PendingCommit(group.get(0), entries));
             } catch (MongoException e) {
                 handlePersistenceException(e, group.get(0));
             }
@@ -169,12 +194,188 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     .append("metaData", metaData.getData());
     }
 
-    private void commit(EventMessage<?> firstEvent, List<Document> entries) {
-        String aggregateId = aggregateId(firstEvent);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            long first = allocate(entries.size());
-            commitDelay.beforeCommit(first, entries.size());
+    /**
+     * Waits until the commit is stored. Concurrent commits go to the store together: the first caller that finds no
+     * write in progress takes every queued commit, one counter increment for all of them and one unordered
+     * insertMany (on the embedded store, one durable group commit); the others wait for it, or for the next one.
+     */
+    private void commitTogether(PendingCommit commit) {
+        synchronized (queued) {
+            queued.add(commit);
+        }
+        while (!commit.outcome.isDone()) {
+            List<PendingCommit> batch = null;
+            synchronized (queued) {
+                while (writing && !commit.outcome.isDone()) {
+                    waitForWrite();
+                }
+                if (!commit.outcome.isDone() && !queued.isEmpty()) {
+                    writing = true;
+                    batch = takeBatch();
+                }
+            }
+            if (batch != null) {
+                try {
+                    write(batch);
+                } finally {
+                    synchronized (queued) {
+                        writing = false;
+                        queued.notifyAll();
+                    }
+                }
+            }
+        }
+        try {
+            commit.outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private void waitForWrite() {
+        try {
+            queued.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while waiting for events to be stored", e);
+        }
+    }
+
+    /** The queued commits, up to {@value #MAX_EVENTS_PER_WRITE} events (always at least one commit). */
+    private List<PendingCommit> takeBatch() {
+        List<PendingCommit> batch = new ArrayList<>();
+        int events = 0;
+        while (!queued.isEmpty() && (batch.isEmpty() || events + queued.peek().entries.size() <= MAX_EVENTS_PER_WRITE)) {
+            PendingCommit next = queued.poll();
+            events += next.entries.size();
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Takes global indexes for the whole batch, inserts it, and settles every commit or queues it again. */
+    private void write(List<PendingCommit> batch) {
+        List<PendingCommit> again = new ArrayList<>();
+        try {
+            int events = batch.stream().mapToInt(commit -> commit.entries.size()).sum();
+            long next = allocate(events);
+            commitDelay.beforeCommit(next, events);
+            List<Document> documents = new ArrayList<>(batch.size());
+            for (PendingCommit commit : batch) {
+                commit.first = next;
+                next += commit.entries.size();
+                documents.add(commit.document());
+            }
+            Map<Integer, MongoException> failures = insertUnordered(documents);
+            writes.incrementAndGet();
+            commitsWritten.addAndGet(documents.size());
+            for (int i = 0; i < batch.size(); i++) {
+                PendingCommit commit = batch.get(i);
+                MongoException failure = failures.get(i);
+                if (failure == null) {
+                    commit.outcome.complete(null);
+                } else if (settleFailed(commit, failure)) {
+                    again.add(commit);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the counter could not be read or a failure could not be settled: nothing is known to be stored
+            batch.stream().filter(commit -> !again.contains(commit))
+                 .forEach(commit -> commit.outcome.completeExceptionally(e));
+        }
+        if (!again.isEmpty()) {
+            synchronized (queued) {
+                for (int i = again.size() - 1; i >= 0; i--) {
+                    queued.addFirst(again.get(i));
+                }
+            }
+        }
+    }
+
+    /** Inserts the documents; answers the failure of each one that was not stored (or whose outcome is unknown). */
+    private Map<Integer, MongoException> insertUnordered(List<Document> documents) {
+        try {
+            events.insertMany(documents, new InsertManyOptions().ordered(false));
+            return Map.of();
+        } catch (MongoBulkWriteException e) {
+            Map<Integer, MongoException> failures = new HashMap<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                failures.put(error.getIndex(), new MongoWriteException(error, e.getServerAddress(), Set.of()));
+            }
+            return failures;
+        } catch (MongoException e) {
+            Map<Integer, MongoException> failures = new HashMap<>();
+            for (int i = 0; i < documents.size(); i++) {
+                failures.put(i, e);
+            }
+            return failures;
+        }
+    }
+
+    /**
+     * Decides what became of a commit whose insert failed: stored after all (completed), refused for good (failed;
+     * its indexes fenced so readers need not wait for them), or its first index fenced by a reader (answers true:
+     * write it again at new indexes).
+     */
+    private boolean settleFailed(PendingCommit commit, MongoException failure) {
+        long first = commit.first;
+        int count = commit.entries.size();
+        Document existing = findById(first);
+        if (existing == null && isDuplicateKey(failure)) {
+            // _id is free, so the unique ak collided: a concurrent commit of the same aggregate won.
+            insertTombstone(first, count);
+            commit.outcome.completeExceptionally(failure);
+            return false;
+        }
+        if (existing == null) {
+            // Unknown outcome (timeout, lost connection): fence our own indexes so a late insert cannot land.
+            if (insertTombstone(first, count)) {
+                commit.outcome.completeExceptionally(failure);
+                return false;
+            }
+            existing = findById(first);
+        }
+        if (isSameCommit(existing, commit.entries)) {
+            commit.outcome.complete(null);
+            return false;
+        }
+        if (existing.getBoolean("tombstone", false)) {
+            // A reader fenced our first index: release the rest of ours, take new ones and try again.
+            fenceRest(first, count);
+            log.debug("Global index {} was fenced by a reader before its commit, retrying", first);
+        } else {
+            log.error("Global index {} was handed out twice by the counter; retrying", first);
+        }
+        allocationsLost.incrementAndGet();
+        if (++commit.attempts >= MAX_ATTEMPTS) {
+            commit.outcome.completeExceptionally(new EventStoreException("Could not commit events after "
+                    + MAX_ATTEMPTS + " attempts, every global index taken was fenced by readers: is the gap fence "
+                    + "timeout too short?"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A run of one aggregate's events (or of non-aggregate events) waiting to be stored as one commit document. */
+    private static final class PendingCommit {
+
+        final EventMessage<?> firstEvent;
+        final List<Document> entries;
+        final CompletableFuture<Void> outcome = new CompletableFuture<>();
+        long first;
+        int attempts;
+
+        PendingCommit(EventMessage<?> firstEvent, List<Document> entries) {
+            this.firstEvent = firstEvent;
+            this.entries = entries;
+        }
+
+        Document document() {
             Document commit = new Document("_id", first).append("n", entries.size());
+            String aggregateId = aggregateId(firstEvent);
             if (aggregateId != null) {
                 DomainEventMessage<?> domain = (DomainEventMessage<?>) firstEvent;
                 long firstSeq = domain.getSequenceNumber();
@@ -186,39 +387,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             } else {
                 commit.append("ak", "~" + first);
             }
-            commit.append("events", entries);
-            try {
-                events.insertOne(commit);
-                return;
-            } catch (MongoException e) {
-                Document existing = findById(first);
-                if (existing == null && isDuplicateKey(e)) {
-                    // _id is free, so the unique ak collided: a concurrent commit of the same aggregate won.
-                    insertTombstone(first, entries.size());
-                    throw e;
-                }
-                if (existing == null) {
-                    // Unknown outcome (timeout, lost connection): fence our own indexes so a late insert cannot land.
-                    if (insertTombstone(first, entries.size())) {
-                        throw e;
-                    }
-                    existing = findById(first);
-                }
-                if (isSameCommit(existing, entries)) {
-                    return;
-                }
-                if (existing.getBoolean("tombstone", false)) {
-                    // A reader fenced our first index: release the rest of ours, take new ones and try again.
-                    fenceRest(first, entries.size());
-                    log.debug("Global index {} was fenced by a reader before its commit, retrying", first);
-                } else {
-                    log.error("Global index {} was handed out twice by the counter; retrying", first);
-                }
-                allocationsLost.incrementAndGet();
-            }
+            return commit.append("events", entries);
         }
-        throw new EventStoreException("Could not commit events after " + MAX_ATTEMPTS + " attempts, every global "
-                                      + "index taken was fenced by readers: is the gap fence timeout too short?");
     }
 
     private static boolean isSameCommit(Document existing, List<Document> entries) {
@@ -382,8 +552,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long position = position(lastToken);
+        // a token stands on an event it delivered: after a restart this instance may never read that event itself
+        lastEventSeen.accumulateAndGet(position, Math::max);
         long counter = headSequence();
-        if (counter <= position) {
+        long[] run = tombstoneRun;
+        if (counter <= position || (run[0] == position + 1 && counter <= run[1])) {
             return List.of(); // at the head: an idle poll costs one point lookup
         }
         List<TrackedEventData<?>> result = new ArrayList<>();
@@ -406,6 +579,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     result.add(trackedEntry(commit, entries.get(i), first + i));
                     next = first + i + 1;
                 }
+                lastEventSeen.accumulateAndGet(next - 1, Math::max);
                 if (next == first + entries.size()) {
                     rememberCommitEnd(next - 1);
                 }
@@ -428,6 +602,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         knownContiguousHead.accumulateAndGet(next - 1, Math::max);
+        if (result.isEmpty() && next > position + 1) {
+            // only tombstones after the token: Axon keeps the token where it is, so remember them
+            tombstoneRun = new long[] {position + 1, next - 1};
+        }
         return result;
     }
 
@@ -578,8 +756,25 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 break;
             }
             next = commit.getLong("_id") + commit.getInteger("n");
+            if (!commit.getBoolean("tombstone", false)) {
+                lastEventSeen.accumulateAndGet(next - 1, Math::max);
+            }
         }
         return knownContiguousHead.accumulateAndGet(Math.min(next - 1, counter), Math::max);
+    }
+
+    /**
+     * The position a tracking processor reaches once it has read everything: the global index of the last event
+     * when every taken index is committed or fenced (tombstones after it hold no event, so no token ever moves onto
+     * them), else the counter, since an index still open may yet be committed.
+     */
+    public long deliverableHead() {
+        long counter = headSequence();
+        long contiguous = committedHead();
+        if (contiguous < counter) {
+            return counter;
+        }
+        return Math.min(lastEventSeen.get(), contiguous);
     }
 
     /** Tombstones this instance wrote as a reader because a taken index stayed uncommitted too long. */
@@ -592,11 +787,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return allocationsLost.get();
     }
 
+    /** Writes to the store so far: each carries the commits of one or more concurrent callers. */
+    public long writes() {
+        return writes.get();
+    }
+
+    /** Commit documents written so far (including those refused). */
+    public long commitsWritten() {
+        return commitsWritten.get();
+    }
+
     private static long counterValue(Document counter) {
         return ((Number) counter.get("value")).longValue();
     }
 
-    /** Test hook: runs between taking global indexes and inserting the commit. */
+    /** Test hook: runs between taking global indexes for a write and inserting its commits. */
     @FunctionalInterface
     public interface CommitDelay {
 

@@ -1,5 +1,6 @@
 package org.safeguarding.chronology.eventstore;
 
+import com.mongodb.WriteConcern;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBus;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -40,6 +42,15 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @ConditionalOnBean(MongoDatabaseFactory.class)
 @EnableConfigurationProperties(MongoEventStoreProperties.class)
 public class MongoEventStoreAutoConfiguration {
+
+    /**
+     * Every write (event appends, tokens, read models) is acknowledged only once a majority of the replica set has it
+     * in its journal: a receipt survives the loss of any one node. The embedded store syncs every write anyway.
+     */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer durableWrites() {
+        return settings -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+    }
 
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)

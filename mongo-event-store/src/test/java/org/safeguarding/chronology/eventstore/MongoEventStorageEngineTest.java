@@ -183,9 +183,10 @@ class MongoEventStorageEngineTest {
     @Test
     void aReaderFencesAWriterThatHoldsItsIndexTooLongAndStillDeliversItsEventOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofMillis(200))
-                .commitDelay(holdIndexOne(release)).build();
-        Thread slowWriter = startSlowWriter(engine);
+        // the slow writer is another instance: writers of one instance share their writes and would wait for it
+        MongoEventStorageEngine slow = support.engine().commitDelay(holdIndexOne(release)).build();
+        MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofMillis(200)).build();
+        Thread slowWriter = startSlowWriter(slow);
         engine.appendEvents(events("fast", 0, 2)); // indexes 2 and 3, behind the open gap at 1
 
         List<Long> delivered = new ArrayList<>();
@@ -204,7 +205,7 @@ class MongoEventStorageEngineTest {
 
         release.countDown();
         slowWriter.join(5_000);
-        assertThat(engine.allocationsLost()).isEqualTo(1);
+        assertThat(slow.allocationsLost()).isEqualTo(1);
         List<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false).toList();
         assertThat(all).extracting(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier())
                        .containsExactly("fast", "fast", "slow");
@@ -215,9 +216,9 @@ class MongoEventStorageEngineTest {
     @Test
     void aReaderWaitsForAWriterThatCommitsWithinTheFenceTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofSeconds(30))
-                .commitDelay(holdIndexOne(release)).build();
-        Thread slowWriter = startSlowWriter(engine);
+        MongoEventStorageEngine slow = support.engine().commitDelay(holdIndexOne(release)).build();
+        MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofSeconds(30)).build();
+        Thread slowWriter = startSlowWriter(slow);
         engine.appendEvents(events("fast", 0, 2));
         assertThat(trackedIndexes(engine, null)).isEmpty();
         assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
@@ -227,7 +228,7 @@ class MongoEventStorageEngineTest {
         slowWriter.join(5_000);
         assertThat(trackedIndexes(engine, null)).containsExactly(1L, 2L, 3L);
         assertThat(engine.fencesWritten()).isZero();
-        assertThat(engine.allocationsLost()).isZero();
+        assertThat(slow.allocationsLost()).isZero();
     }
 
     @Test
@@ -243,11 +244,76 @@ class MongoEventStorageEngineTest {
         assertThat(engine.fencesWritten()).isEqualTo(5);
     }
 
+    @Test
+    void concurrentCommitsAreWrittenTogetherAndEachIsSettledOnItsOwn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        MongoEventStorageEngine engine = support.engine().commitDelay(holdIndex(2, release)).build();
+        engine.appendEvents(events("taken", 0, 1)); // index 1
+        ExecutorService writers = Executors.newFixedThreadPool(9);
+        try {
+            Future<?> holder = writers.submit(() -> engine.appendEvents(events("holder", 0, 1))); // index 2, held
+            assertThat(slowTookIndex.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
+            for (int w = 0; w < 7; w++) {
+                String caseId = "case-" + w;
+                others.add(writers.submit(() -> engine.appendEvents(events(caseId, 0, 2))));
+            }
+            Future<?> conflicting = writers.submit(() -> engine.appendEvents(events("taken", 0, 1)));
+            sleep(200);
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            for (Future<?> other : others) {
+                other.get(10, TimeUnit.SECONDS);
+            }
+            assertThatThrownBy(() -> conflicting.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(AggregateStreamCreationException.class);
+        } finally {
+            writers.shutdownNow();
+        }
+        for (int w = 0; w < 7; w++) {
+            assertThat(sequenceNumbers(engine, "case-" + w, 0)).containsExactly(0L, 1L);
+        }
+        assertThat(sequenceNumbers(engine, "taken", 0)).containsExactly(0L);
+        assertThat(engine.commitsWritten()).isEqualTo(10);
+        assertThat(engine.writes()).as("the seven and the conflict queued behind the held write: one write")
+                                   .isEqualTo(3);
+        assertThat(trackedIndexes(engine, null)).hasSize(1 + 1 + 14);
+    }
+
+    @Test
+    void afterACrashTheIndexesTakenButNeverCommittedAreFencedAndTheHeadIsTheLastEvent() {
+        MongoEventStorageEngine engine = support.engine().gapFenceTimeout(Duration.ofMillis(100)).build();
+        engine.appendEvents(events("case-1", 0, 3)); // indexes 1..3
+        // a writer took indexes 4 and 5, then the platform was killed before its commit landed
+        support.database.getCollection("event_sequence").updateOne(new org.bson.Document("_id", "events"),
+                new org.bson.Document("$inc", new org.bson.Document("value", 2L)));
+        TrackingToken atLastEvent = new GlobalSequenceTrackingToken(3);
+        assertThat(engine.deliverableHead()).as("4 and 5 may still be committed").isEqualTo(5);
+        assertThat(trackedIndexes(engine, atLastEvent)).isEmpty();
+        sleep(150);
+        assertThat(trackedIndexes(engine, atLastEvent)).isEmpty();
+        assertThat(engine.fencesWritten()).isEqualTo(2);
+        assertThat(engine.deliverableHead()).as("a processor at 3 has read everything").isEqualTo(3);
+        assertThat(support.engine().build().deliverableHead()).as("after a restart").isEqualTo(3);
+        MongoEventStorageEngine restarted = support.engine().build();
+        assertThat(trackedIndexes(restarted, atLastEvent)).isEmpty();
+        assertThat(restarted.deliverableHead()).as("after a restart, read from the token first").isEqualTo(3);
+
+        engine.appendEvents(events("case-1", 3, 1));
+        assertThat(trackedIndexes(engine, atLastEvent)).containsExactly(6L);
+        assertThat(engine.deliverableHead()).isEqualTo(6);
+    }
+
     /** A commit delay that holds the writer of global index 1 until released. */
     private MongoEventStorageEngine.CommitDelay holdIndexOne(CountDownLatch release) {
+        return holdIndex(1, release);
+    }
+
+    /** A commit delay that holds the write starting at the given global index until released. */
+    private MongoEventStorageEngine.CommitDelay holdIndex(long index, CountDownLatch release) {
         slowTookIndex = new CountDownLatch(1);
         return (first, count) -> {
-            if (first == 1) {
+            if (first == index) {
                 slowTookIndex.countDown();
                 await(release);
             }

@@ -2,6 +2,7 @@ package org.safeguarding.chronology.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.WriteConcern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,7 @@ class MongoEventStoreAutoConfigurationTest {
             var database = context.getBean(org.springframework.data.mongodb.MongoDatabaseFactory.class)
                                   .getMongoDatabase();
             assertThat(database.getCollection("events").countDocuments()).isEqualTo(1);
+            assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true));
             assertThat(database.getCollection("axon_tokens").countDocuments()).isPositive();
         }
     }

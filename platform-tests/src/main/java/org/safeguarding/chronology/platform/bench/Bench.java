@@ -128,6 +128,7 @@ public final class Bench {
         best = Math.max(best, ingestFigure("ingest, recordEntry, 1 client", 1, false, options.quick ? 300 : 2_000, limit, null));
         best = Math.max(best, ingestFigure("ingest, recordEntry, 8 clients", 8, false, options.quick ? 800 : 8_000, limit, 0.25));
         best = Math.max(best, ingestFigure("ingest, recordEntry, 32 clients", 32, false, options.quick ? 1_600 : 16_000, limit, null));
+        durabilityCost(limit);
         best = Math.max(best, ingestFigure("ingest, recordEntries batches of 500, 8 clients", 8, true,
                 options.quick ? 4_000 : 50_000, limit, 0.5));
 
@@ -179,6 +180,27 @@ public final class Bench {
                 perSecond / limit, goal);
         followUps(children, 32);
         return perSecond;
+    }
+
+    /**
+     * The cost of durability, in the same run: 8 recordEntry clients again with the embedded store answering writes
+     * once written to the file without the sync, and once applied in memory (H2's commit about once a second, as
+     * before receipts were made durable), each against the same limit; then back to synced writes.
+     */
+    private void durabilityCost(double limit) throws Exception {
+        StoreLimit store = new StoreLimit(options.store);
+        if (!store.durability("commit")) {
+            return;
+        }
+        try {
+            ingestFigure("ingest, recordEntry, 8 clients, writes answered unsynced (commit, no fsync)", 8, false,
+                    options.quick ? 800 : 8_000, limit, null);
+            store.durability("none");
+            ingestFigure("ingest, recordEntry, 8 clients, writes answered from memory (no durability)", 8, false,
+                    options.quick ? 800 : 8_000, limit, null);
+        } finally {
+            store.durability("sync");
+        }
     }
 
     /** Registers the children and records their entries, each client taking whole children from a queue. */
@@ -441,8 +463,9 @@ public final class Bench {
                         "seconds", head / perSecond), perSecond / limit, 1.0);
     }
 
+    /** The position the projections reach once they have read everything (fenced gaps at the end hold no event). */
     private long headSequence() {
-        return (long) number(commands.postOk("{ eventStore { headSequence } }", null), "headSequence");
+        return (long) number(queries.postOk("{ projectionStatus { headSequence } }", null), "headSequence");
     }
 
     private long projectionPosition() {

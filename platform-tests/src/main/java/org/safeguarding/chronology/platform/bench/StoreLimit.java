@@ -1,6 +1,7 @@
 package org.safeguarding.chronology.platform.bench;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -60,6 +61,20 @@ final class StoreLimit {
         }
         if (!batch.isEmpty()) {
             events.insertMany(batch);
+        }
+    }
+
+    /**
+     * Asks the embedded store to answer writes with another durability (sync, commit or none); answers false when the
+     * store cannot (a real MongoDB, or an embedded store started without EMBEDDED_MONGO_DURABILITY_SWITCHABLE).
+     */
+    boolean durability(String durability) {
+        try (MongoClient client = MongoClients.create(new ConnectionString(uri))) {
+            client.getDatabase("admin").runCommand(new Document("chronologyDurability", durability));
+            return true;
+        } catch (MongoException refused) {
+            Bench.progress("the store cannot change its durability: " + refused.getMessage());
+            return false;
         }
     }
 

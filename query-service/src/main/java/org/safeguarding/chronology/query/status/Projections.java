@@ -28,7 +28,7 @@ public class Projections {
     }
 
     public List<ProjectionStatus> status() {
-        long head = storageEngine != null ? storageEngine.headSequence() : position(eventStore.createHeadToken());
+        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
         return processors().stream()
                 .map(processor -> new ProjectionStatus(processor.getName(), position(processor), head,
                         processor.isReplaying()))
