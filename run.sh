@@ -43,7 +43,13 @@ needs_build() {
   done
   [[ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$COMMAND_JAR" -type f 2>/dev/null | head -n 1)" ]]
 }
-if needs_build; then
+if [[ "${SKIP_BUILD:-false}" == true ]]; then
+  needed=("$STORE_JAR" "$COMMAND_JAR" "$QUERY_JAR")
+  if [[ "$DEMO" == true ]]; then needed+=("$TOOLS_JAR"); fi
+  for jar in "${needed[@]}"; do
+    [[ -f "$jar" ]] || { echo "run.sh: $jar is missing and SKIP_BUILD is true; build with ./mvnw -DskipTests package" >&2; exit 1; }
+  done
+elif needs_build; then
   echo "Building (first run or sources changed)..."
   ./mvnw -q -B -Dmaven.test.skip=true package
 fi
@@ -126,7 +132,10 @@ stop_all() {
   trap '' INT TERM # a second Ctrl-C must not leave the services running without us
   echo
   echo "Stopping..."
-  if [[ -n "$WAITING_PID" ]]; then kill -TERM "$WAITING_PID" 2>/dev/null || true; fi
+  if [[ -n "$WAITING_PID" ]]; then
+    kill -TERM "$WAITING_PID" 2>/dev/null || true
+    wait "$WAITING_PID" 2>/dev/null || true
+  fi
   # services first, the store last, so nothing is written to a closing store
   stop "${SERVICES[@]}"
   stop "$STORE_PROCESS"
