@@ -11,7 +11,7 @@ DEMO=false
 for arg in "$@"; do
   case "$arg" in
     --demo) DEMO=true ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --demo or --help)" >&2; exit 2 ;;
   esac
 done
