@@ -19,6 +19,8 @@ RUN ./mvnw -q -B -Dmaven.test.skip=true -pl ${SERVICE} -am package
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 ARG PORT=8081
+# docker-compose.yml's healthchecks call curl, which the (Ubuntu) base image carries: fail here if it ever does not
+RUN curl --version >/dev/null
 RUN groupadd --system chronology && useradd --system --gid chronology --no-create-home chronology
 WORKDIR /app
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar app.jar

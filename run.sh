@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole platform: the embedded store (unless MONGODB_URI is set), chronology-service
-# and query-service. Builds first if needed. Ctrl-C or SIGTERM stops everything cleanly.
+# and query-service. Builds first if needed. Restarts a process that dies, with backoff; gives up
+# (stops everything, exits 1) when one keeps failing. Ctrl-C or SIGTERM stops everything cleanly.
 #   ./run.sh          start (data kept under ./data)
 #   ./run.sh --demo   start and load the fictional demo case (idempotent: safe to repeat)
 set -euo pipefail
@@ -21,12 +22,19 @@ EMBEDDED_MONGO_PORT="${EMBEDDED_MONGO_PORT:-27117}"
 DATA_DIR="${DATA_DIR:-$PWD/data}"
 LOG_DIR="$DATA_DIR/logs"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx768m}"
+RESTART_LIMIT="${RESTART_LIMIT:-5}"
+RESTART_BACKOFF="${RESTART_BACKOFF:-1}"
+RESTART_BACKOFF_MAX="${RESTART_BACKOFF_MAX:-30}"
+RESTART_RESET_AFTER="${RESTART_RESET_AFTER:-300}"
 VERSION=0.1.0-SNAPSHOT
 STORE_JAR=embedded-store/target/embedded-store-$VERSION-exec.jar
 COMMAND_JAR=chronology-service/target/chronology-service-$VERSION-exec.jar
 QUERY_JAR=query-service/target/query-service-$VERSION-exec.jar
 TOOLS_JAR=platform-tests/target/platform-tests-$VERSION.jar
 
+for setting in RESTART_LIMIT RESTART_BACKOFF RESTART_BACKOFF_MAX RESTART_RESET_AFTER; do
+  [[ "${!setting}" =~ ^[0-9]+$ ]] || { echo "run.sh: $setting must be a whole number, was '${!setting}'" >&2; exit 2; }
+done
 command -v java >/dev/null || { echo "run.sh: java (JDK 17 or later) is not on the PATH" >&2; exit 1; }
 
 needs_build() {
@@ -35,7 +43,13 @@ needs_build() {
   done
   [[ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$COMMAND_JAR" -type f 2>/dev/null | head -n 1)" ]]
 }
-if needs_build; then
+if [[ "${SKIP_BUILD:-false}" == true ]]; then
+  needed=("$STORE_JAR" "$COMMAND_JAR" "$QUERY_JAR")
+  if [[ "$DEMO" == true ]]; then needed+=("$TOOLS_JAR"); fi
+  for jar in "${needed[@]}"; do
+    [[ -f "$jar" ]] || { echo "run.sh: $jar is missing and SKIP_BUILD is true; build with ./mvnw -DskipTests package" >&2; exit 1; }
+  done
+elif needs_build; then
   echo "Building (first run or sources changed)..."
   ./mvnw -q -B -Dmaven.test.skip=true package
 fi
@@ -47,73 +61,206 @@ for port in "$CHRONOLOGY_PORT" "$QUERY_PORT"; do
     exit 1
   fi
 done
+if [[ -z "${MONGODB_URI:-}" ]]; then
+  if port_open "$EMBEDDED_MONGO_PORT"; then
+    echo "run.sh: port $EMBEDDED_MONGO_PORT (embedded store) is already in use; set EMBEDDED_MONGO_PORT." >&2
+    exit 1
+  fi
+  EMBEDDED=true
+  STORE="embedded store, H2 file $DATA_DIR/chronology.mv"
+  MONGODB_URI="mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology"
+else
+  EMBEDDED=false
+  STORE="MongoDB at MONGODB_URI"
+fi
+# every process takes the settings it knows from the environment
+export MONGODB_URI CHRONOLOGY_PORT QUERY_PORT EMBEDDED_MONGO_PORT EMBEDDED_MONGO_FILE="$DATA_DIR/chronology.mv"
+
+# The supervised processes by index (bash 3.2 has no associative arrays): 0 the store, 1 and 2 the services.
+STORE_PROCESS=0
+SERVICES=(1 2)
+NAMES=(embedded-store chronology-service query-service)
+JARS=("$STORE_JAR" "$COMMAND_JAR" "$QUERY_JAR")
+PORTS=("$EMBEDDED_MONGO_PORT" "$CHRONOLOGY_PORT" "$QUERY_PORT")
+PID=("" "" "")           # empty: not running (never started, or stopped on purpose)
+STARTED_AT=(0 0 0)       # $SECONDS at the last start
+FAILURES=(0 0 0)         # unexpected exits since the process last stayed up RESTART_RESET_AFTER seconds
+ANSWERING=(false false false)
+WAITING_PID=""           # a backoff sleep or the demo loader, stopped with everything else
 
 mkdir -p "$LOG_DIR"
-PIDS=()
+say() { echo "run.sh $(date +%H:%M:%S): $*"; }
+log_of() { echo "$LOG_DIR/${NAMES[$1]}.log"; }
+
+launch() { # index; appends to the log, so a crash's last words survive the restart
+  local i=$1 log
+  log=$(log_of "$i")
+  java $JAVA_OPTS -jar "${JARS[$i]}" >>"$log" 2>&1 &
+  PID[$i]=$!
+  STARTED_AT[$i]=$SECONDS
+  ANSWERING[$i]=false
+  echo "${PID[$i]}" >"$LOG_DIR/${NAMES[$i]}.pid"
+}
+
+running() { [[ -n "${PID[$1]}" ]] && kill -0 "${PID[$1]}" 2>/dev/null; }
+
+stop() { # indexes: SIGTERM to all of them, SIGKILL after 30 s, then reaped
+  local i
+  for i in "$@"; do
+    if [[ -n "${PID[$i]}" ]]; then kill -TERM "${PID[$i]}" 2>/dev/null || true; fi
+  done
+  for _ in $(seq 1 150); do
+    local alive=false
+    for i in "$@"; do
+      if running "$i"; then alive=true; fi
+    done
+    [[ "$alive" == true ]] || break
+    sleep 0.2
+  done
+  for i in "$@"; do
+    if [[ -n "${PID[$i]}" ]]; then
+      kill -KILL "${PID[$i]}" 2>/dev/null || true
+      wait "${PID[$i]}" 2>/dev/null || true
+      PID[$i]=""
+      rm -f "$LOG_DIR/${NAMES[$i]}.pid"
+    fi
+  done
+}
+
 stop_all() {
-  trap - INT TERM EXIT
+  trap - EXIT
+  trap '' INT TERM # a second Ctrl-C must not leave the services running without us
   echo
   echo "Stopping..."
+  if [[ -n "$WAITING_PID" ]]; then
+    kill -TERM "$WAITING_PID" 2>/dev/null || true
+    wait "$WAITING_PID" 2>/dev/null || true
+  fi
   # services first, the store last, so nothing is written to a closing store
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do
-    kill -TERM "${PIDS[$i]}" 2>/dev/null || true
-    wait "${PIDS[$i]}" 2>/dev/null || true
-  done
+  stop "${SERVICES[@]}"
+  stop "$STORE_PROCESS"
   echo "Stopped."
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
-wait_for() { # name port pid log
-  local name=$1 port=$2 pid=$3 log=$4
-  for _ in $(seq 1 600); do
-    port_open "$port" && return 0
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "run.sh: $name stopped during start-up; last lines of $log:" >&2
-      tail -n 40 "$log" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  echo "run.sh: $name did not answer on port $port within 120 s; see $log" >&2
-  exit 1
+pause() { # seconds, interruptible by Ctrl-C or SIGTERM
+  sleep "$1" &
+  WAITING_PID=$!
+  wait "$WAITING_PID" || true
+  WAITING_PID=""
 }
 
-if [[ -z "${MONGODB_URI:-}" ]]; then
-  if port_open "$EMBEDDED_MONGO_PORT"; then
-    echo "run.sh: port $EMBEDDED_MONGO_PORT (embedded store) is already in use; set EMBEDDED_MONGO_PORT." >&2
+await_port() { # index: 0 once it answers, 1 if it stopped, 2 after 120 s
+  local i=$1
+  for _ in $(seq 1 600); do
+    port_open "${PORTS[$i]}" && { ANSWERING[$i]=true; return 0; }
+    running "$i" || return 1
+    sleep 0.2
+  done
+  return 2
+}
+
+start_up() { # index: the first start; a process that cannot start at all is a fault to fix, not to retry
+  local status=0
+  await_port "$1" || status=$?
+  case $status in
+    1) echo "run.sh: ${NAMES[$1]} stopped during start-up; last lines of $(log_of "$1"):" >&2
+       tail -n 40 "$(log_of "$1")" >&2
+       exit 1 ;;
+    2) echo "run.sh: ${NAMES[$1]} did not answer on port ${PORTS[$1]} within 120 s; see $(log_of "$1")" >&2
+       exit 1 ;;
+  esac
+}
+
+reap() { # index: the exit of a stopped process, e.g. STATUS="status 137 (SIGKILL)"
+  local code=0
+  wait "${PID[$1]}" 2>/dev/null || code=$?
+  PID[$1]=""
+  rm -f "$LOG_DIR/${NAMES[$1]}.pid"
+  STATUS="status $code"
+  if ((code > 128)) && kill -l $((code - 128)) >/dev/null 2>&1; then
+    STATUS="$STATUS (SIG$(kill -l $((code - 128))))"
+  fi
+}
+
+failed() { # index: counts the failure in STATUS, gives up past the limit, else sets BACKOFF in seconds
+  local i=$1 delay=$RESTART_BACKOFF n
+  if ((SECONDS - STARTED_AT[i] >= RESTART_RESET_AFTER)); then
+    FAILURES[$i]=0
+  fi
+  FAILURES[$i]=$((FAILURES[i] + 1))
+  if ((FAILURES[i] > RESTART_LIMIT)); then
+    echo "run.sh: giving up on ${NAMES[$i]}: it stopped again ($STATUS) after $RESTART_LIMIT restarts," \
+      "each within $RESTART_RESET_AFTER s of its start. See its log: $(log_of "$i")" >&2
+    echo "Last lines of $(log_of "$i"):" >&2
+    tail -n 20 "$(log_of "$i")" >&2
     exit 1
   fi
-  EMBEDDED_MONGO_FILE="$DATA_DIR/chronology.mv" EMBEDDED_MONGO_PORT="$EMBEDDED_MONGO_PORT" \
-    java $JAVA_OPTS -jar "$STORE_JAR" >"$LOG_DIR/embedded-store.log" 2>&1 &
-  PIDS+=($!)
-  echo $! >"$LOG_DIR/embedded-store.pid"
-  wait_for "embedded store" "$EMBEDDED_MONGO_PORT" "$!" "$LOG_DIR/embedded-store.log"
-  STORE="embedded store, H2 file $DATA_DIR/chronology.mv"
-  SERVICE_MONGODB_URI="mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology"
-else
-  STORE="MongoDB at MONGODB_URI"
-  SERVICE_MONGODB_URI="$MONGODB_URI"
-fi
+  for ((n = 1; n < FAILURES[i] && delay < RESTART_BACKOFF_MAX; n++)); do
+    delay=$((delay * 2))
+  done
+  BACKOFF=$((delay < RESTART_BACKOFF_MAX ? delay : RESTART_BACKOFF_MAX))
+}
 
-MONGODB_URI="$SERVICE_MONGODB_URI" CHRONOLOGY_PORT="$CHRONOLOGY_PORT" \
-  java $JAVA_OPTS -jar "$COMMAND_JAR" >"$LOG_DIR/chronology-service.log" 2>&1 &
-PIDS+=($!)
-COMMAND_PID=$!
-echo $! >"$LOG_DIR/chronology-service.pid"
-MONGODB_URI="$SERVICE_MONGODB_URI" QUERY_PORT="$QUERY_PORT" \
-  java $JAVA_OPTS -jar "$QUERY_JAR" >"$LOG_DIR/query-service.log" 2>&1 &
-PIDS+=($!)
-QUERY_PID=$!
-echo $! >"$LOG_DIR/query-service.pid"
-wait_for chronology-service "$CHRONOLOGY_PORT" "$COMMAND_PID" "$LOG_DIR/chronology-service.log"
-wait_for query-service "$QUERY_PORT" "$QUERY_PID" "$LOG_DIR/query-service.log"
+restart() { # index: after the backoff, with a line in the process's own log where this run begins
+  pause "$BACKOFF"
+  echo "---- run.sh $(date '+%Y-%m-%d %H:%M:%S'): restart ${FAILURES[$1]} ----" >>"$(log_of "$1")"
+  launch "$1"
+}
+
+service_died() { # index
+  reap "$1"
+  failed "$1"
+  say "${NAMES[$1]} stopped unexpectedly ($STATUS); restart ${FAILURES[$1]} of at most $RESTART_LIMIT in $BACKOFF s" >&2
+  restart "$1"
+}
+
+store_died() {
+  reap "$STORE_PROCESS"
+  failed "$STORE_PROCESS"
+  say "embedded store stopped unexpectedly ($STATUS); restart ${FAILURES[0]} of at most $RESTART_LIMIT in $BACKOFF s," \
+    "then chronology-service and query-service restart too: their caches may hold what the store had not made durable" >&2
+  stop "${SERVICES[@]}"
+  restart "$STORE_PROCESS"
+  until await_port "$STORE_PROCESS"; do
+    if running "$STORE_PROCESS"; then
+      stop "$STORE_PROCESS"
+      STATUS="no answer on port $EMBEDDED_MONGO_PORT within 120 s"
+    else
+      reap "$STORE_PROCESS"
+    fi
+    failed "$STORE_PROCESS"
+    say "embedded store stopped during its restart ($STATUS); restart ${FAILURES[0]} of at most $RESTART_LIMIT in $BACKOFF s" >&2
+    restart "$STORE_PROCESS"
+  done
+  say "embedded store is answering again on port $EMBEDDED_MONGO_PORT; starting chronology-service and query-service"
+  for i in "${SERVICES[@]}"; do
+    launch "$i"
+  done
+}
+
+if [[ "$EMBEDDED" == true ]]; then
+  : >"$(log_of 0)"
+  launch "$STORE_PROCESS"
+  start_up "$STORE_PROCESS"
+fi
+for i in "${SERVICES[@]}"; do
+  : >"$(log_of "$i")"
+  launch "$i"
+done
+for i in "${SERVICES[@]}"; do
+  start_up "$i"
+done
 
 if [[ "$DEMO" == true ]]; then
   echo "Loading the demo case..."
   java -cp "$TOOLS_JAR" org.safeguarding.chronology.platform.DemoCase \
-    "http://localhost:$CHRONOLOGY_PORT/graphql" "http://localhost:$QUERY_PORT/graphql"
+    "http://localhost:$CHRONOLOGY_PORT/graphql" "http://localhost:$QUERY_PORT/graphql" &
+  WAITING_PID=$!
+  wait "$WAITING_PID"
+  WAITING_PID=""
 fi
 
 cat <<INFO
@@ -123,13 +270,22 @@ Case chronology platform is running ($STORE).
   Queries:              POST http://localhost:$QUERY_PORT/graphql
   Commands:             POST http://localhost:$CHRONOLOGY_PORT/graphql   (GraphiQL: http://localhost:$CHRONOLOGY_PORT/graphiql)
   Logs:                 $LOG_DIR (and each process's .pid)
-Press Ctrl-C to stop.
+A process that stops unexpectedly is restarted. Press Ctrl-C to stop.
 INFO
 
-# wait until a service exits or a signal arrives
-while kill -0 "$COMMAND_PID" 2>/dev/null && kill -0 "$QUERY_PID" 2>/dev/null; do
-  sleep 1 &
-  wait $! || true
+# supervise until a signal arrives or a process keeps failing
+while true; do
+  if [[ "$EMBEDDED" == true ]] && ! running "$STORE_PROCESS"; then
+    store_died
+    continue
+  fi
+  for i in "${SERVICES[@]}"; do
+    if ! running "$i"; then
+      service_died "$i"
+    elif [[ "${ANSWERING[$i]}" == false ]] && port_open "${PORTS[$i]}"; then
+      ANSWERING[$i]=true
+      say "${NAMES[$i]} is answering again on port ${PORTS[$i]}"
+    fi
+  done
+  pause 1
 done
-echo "run.sh: a service stopped unexpectedly; see $LOG_DIR" >&2
-exit 1
