@@ -21,6 +21,7 @@ import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
+import org.safeguarding.chronology.api.text.TextRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +51,19 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
     public void check(Object command) {
         Instant now = clock.instant();
         if (command instanceof RegisterAgency c) {
-            text("id", c.agencyId(), MAX_ID);
+            identifier("id", c.agencyId());
             text("name", c.name(), MAX_NAME);
             given("sector", c.sector());
         } else if (command instanceof RegisterChild c) {
-            text("id", c.childId(), MAX_ID);
+            identifier("id", c.childId());
             text("displayName", c.displayName(), MAX_NAME);
             if (c.dateOfBirth() != null && c.dateOfBirth().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
                 throw badRequest("dateOfBirth " + c.dateOfBirth() + " is in the future");
             }
         } else if (command instanceof RecordEntry c) {
-            text("childId", c.childId(), MAX_ID);
-            text("agencyId", c.agencyId(), MAX_ID);
-            text("sourceRef", c.sourceRef(), MAX_ID);
+            identifier("childId", c.childId());
+            identifier("agencyId", c.agencyId());
+            identifier("sourceRef", c.sourceRef());
             given("kind", c.kind());
             notLater("occurredAt", c.occurredAt(), now);
             occurredAtStartsItsPeriod(c.occurredAt(), c.occurredAtPrecision());
@@ -75,8 +76,8 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             }
             ids("personIds", c.personIds());
         } else if (command instanceof CorrectEntry c) {
-            text("entryId", c.entryId(), MAX_ID);
-            text("agencyId", c.agencyId(), MAX_ID);
+            identifier("entryId", c.entryId());
+            identifier("agencyId", c.agencyId());
             text("reason", c.reason(), MAX_TEXT);
             if (c.occurredAt() == null && c.occurredAtPrecision() == null && c.knownAt() == null && c.kind() == null
                     && c.summary() == null && c.significance() == null) {
@@ -100,22 +101,22 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             }
             entryOfChild(c.entryId(), c.childId());
         } else if (command instanceof RetractEntry c) {
-            text("entryId", c.entryId(), MAX_ID);
-            text("agencyId", c.agencyId(), MAX_ID);
+            identifier("entryId", c.entryId());
+            identifier("agencyId", c.agencyId());
             text("reason", c.reason(), MAX_TEXT);
             entryOfChild(c.entryId(), c.childId());
         } else if (command instanceof RecordPersonKnown c) {
-            text("childId", c.childId(), MAX_ID);
-            text("agencyId", c.agencyId(), MAX_ID);
-            text("personId", c.personId(), MAX_ID);
+            identifier("childId", c.childId());
+            identifier("agencyId", c.agencyId());
+            identifier("personId", c.personId());
             given("role", c.role());
             given("sex", c.sex());
             notLater("knownAt", c.knownAt(), now);
-            text("sourceRef", c.sourceRef(), MAX_ID);
+            identifier("sourceRef", c.sourceRef());
         } else if (command instanceof ShareInformation c) {
-            text("childId", c.childId(), MAX_ID);
-            text("fromAgencyId", c.fromAgencyId(), MAX_ID);
-            text("toAgencyId", c.toAgencyId(), MAX_ID);
+            identifier("childId", c.childId());
+            identifier("fromAgencyId", c.fromAgencyId());
+            identifier("toAgencyId", c.toAgencyId());
             if (c.fromAgencyId().equals(c.toAgencyId())) {
                 throw badRequest("fromAgencyId and toAgencyId are both " + c.fromAgencyId() + ": an agency cannot "
                         + "share with itself");
@@ -126,22 +127,37 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             ids("entryIds", c.entryIds());
             notLater("sharedAt", c.sharedAt(), now);
             given("channel", c.channel());
-            text("sourceRef", c.sourceRef(), MAX_ID);
+            identifier("sourceRef", c.sourceRef());
         }
     }
 
+    /** Lengths in Unicode code points: a summary of 10,000 emoji is 10,000 characters long. */
     private static void text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw badRequest(field + " must not be blank");
         }
-        if (value.length() > maxLength) {
-            throw badRequest(field + " must be at most " + maxLength + " characters, not " + value.length());
+        int length = TextRules.length(value);
+        if (length > maxLength) {
+            throw badRequest(field + " must be at most " + maxLength + " characters, not " + length);
         }
+        refuse(field, TextRules.textFault(value));
+    }
+
+    /** An id or a source reference: no control character at all, not even a tab or a line feed. */
+    private static void identifier(String field, String value) {
+        text(field, value, MAX_ID);
+        refuse(field, TextRules.identifierFault(value));
     }
 
     private static void ids(String field, List<String> ids) {
         for (String id : ids) {
-            text(field, id, MAX_ID);
+            identifier(field, id);
+        }
+    }
+
+    private static void refuse(String field, String fault) {
+        if (fault != null) {
+            throw badRequest(field + " " + fault);
         }
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.safeguarding.chronology.embedded.EmbeddedMongo;
 
 /** Both services booted from their jars on the embedded store over TCP, driven through the public contract. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,22 +32,17 @@ class EndToEndTest {
               }
             }""";
 
-    private EmbeddedMongo store;
     private Platform platform;
 
     @BeforeAll
     void start() throws Exception {
-        store = EmbeddedMongo.inMemory();
-        platform = Platform.start(store, Path.of("target", "e2e-logs"));
+        platform = Platform.onMemoryStore(Path.of("target", "e2e-logs"));
     }
 
     @AfterAll
     void stop() throws Exception {
         if (platform != null) {
             platform.close();
-        }
-        if (store != null) {
-            store.close();
         }
     }
 

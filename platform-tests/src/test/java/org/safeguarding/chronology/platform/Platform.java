@@ -21,6 +21,9 @@ final class Platform implements AutoCloseable {
 
     private final List<Process> services = new ArrayList<>();
     private final Path logs;
+    /** The store this platform started for itself and closes with itself, or null. */
+    private EmbeddedMongo ownStore;
+    final String mongoUri;
     final int commandPort;
     final int queryPort;
     final GraphQlClient commands;
@@ -28,6 +31,7 @@ final class Platform implements AutoCloseable {
 
     private Platform(String mongoUri, Path logs) throws IOException, InterruptedException {
         this.logs = logs;
+        this.mongoUri = mongoUri;
         Files.createDirectories(logs);
         commandPort = freePort();
         queryPort = freePort();
@@ -41,6 +45,19 @@ final class Platform implements AutoCloseable {
 
     static Platform start(EmbeddedMongo store, Path logs) throws IOException, InterruptedException {
         return new Platform(store.uri("chronology"), logs);
+    }
+
+    /** On an in-memory store of its own, which closes with it. */
+    static Platform onMemoryStore(Path logs) throws IOException, InterruptedException {
+        EmbeddedMongo store = EmbeddedMongo.inMemory();
+        try {
+            Platform platform = start(store, logs);
+            platform.ownStore = store;
+            return platform;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private void start(String service, String mongoUri, String portVariable, int port) throws IOException {
@@ -90,6 +107,9 @@ final class Platform implements AutoCloseable {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
+        }
+        if (ownStore != null) {
+            ownStore.close();
         }
     }
 

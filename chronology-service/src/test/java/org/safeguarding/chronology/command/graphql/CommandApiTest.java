@@ -233,6 +233,31 @@ class CommandApiTest extends ServiceTest {
     }
 
     @Test
+    void aSummaryIsMeasuredInCharactersAsAReaderCountsThem() {
+        Map<String, Object> entry = entry(police, "POL-1");
+        entry.put("summary", "\uD83D\uDC76".repeat(10_000));
+        record(entry);
+        assertThat(((EntryRecorded) events(child).get(1).getPayload()).summary()).isEqualTo(entry.get("summary"));
+
+        entry.put("sourceRef", "POL-2");
+        entry.put("summary", "\uD83D\uDC76".repeat(10_000) + "!");
+        assertError(RECORD_ENTRY, entry, "BAD_REQUEST", "summary must be at most 10000 characters, not 10001");
+        assertThat(events(child)).hasSize(2);
+    }
+
+    @Test
+    void aSourceRefIsAnIdentifierWithoutControlCharacters() {
+        Map<String, Object> entry = entry(police, "POL-1\n");
+        assertError(RECORD_ENTRY, entry, "BAD_REQUEST",
+                "sourceRef must not contain the control character U+000A (line feed) at character 6");
+        Map<String, Object> share = Map.of("childId", child, "fromAgencyId", police, "toAgencyId", health,
+                "entryIds", List.of(record(entry(police, "POL-2")).id()), "sharedAt", "2024-05-03T09:00:00Z",
+                "channel", "MEETING", "sourceRef", "MARAC\t1");
+        assertError(SHARE_INFORMATION, share, "BAD_REQUEST", "sourceRef must not contain the control character U+0009");
+        assertThat(events(child)).hasSize(2);
+    }
+
+    @Test
     void malformedLiteralsInTheDocumentAreABadRequest() {
         String document = """
                 mutation { recordEntry(input: {childId: "%s", agencyId: "%s", sourceRef: "POL-1", kind: CONTACT,
