@@ -3,6 +3,7 @@ package org.safeguarding.chronology.embedded;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * about once a second in the background, so a killed process lost up to a second of acknowledged writes and could
  * store half of an insert (its index entry without its document).
  *
- * <p>Here H2 never commits on its own. Each write command runs under a shared lock; before its answer is sent, the
- * writer waits for a group commit: one writer at a time takes the lock exclusively (so no command is half applied),
- * commits the MVStore, releases the lock and syncs the file while the next writes run. Every write that had
- * finished when a commit started is covered by it, so concurrent writers share one commit and one sync.
+ * <p>Here write commands are applied one at a time and each is appended to a {@link WriteAheadLog} in that order;
+ * before its answer is sent the writer waits until its record is synced, and concurrent writers share one sync
+ * (group commit). About once a second a checkpoint, with no command half applied, commits the MVStore with the
+ * number of the last command it holds and syncs it, after which the log before it is deleted. H2 never commits on
+ * its own. After a crash the store opens at its last checkpoint and applies the logged commands after it again, in
+ * their order (the commands are deterministic: ids, times and values come from the clients).
  */
 public final class DurableH2Backend extends H2Backend {
 
@@ -54,9 +57,13 @@ public final class DurableH2Backend extends H2Backend {
             "dbstats", "collstats", "getlasterror", "getlog", "getparameter", "connectionstatus", "hostinfo",
             "killcursors", "endsessions", "currentop", "explain", "getcmdlineopts", "features", "saslstart",
             "saslcontinue", "getfreemonitoringstatus");
-    /** Compaction: rewrite chunks that are less than this percent live, at most this many bytes per pass. */
-    private static final int COMPACT_FILL_RATE = 60;
-    private static final int COMPACT_BYTES = 4 * 1024 * 1024;
+    /** Compaction at a checkpoint: rewrite chunks less than this percent live, at most this many bytes a pass. */
+    private static final int COMPACT_FILL_RATE = 80;
+    private static final int COMPACT_BYTES = 8 * 1024 * 1024;
+    private static final long CHECKPOINT_MILLIS = 1_000;
+    /** The MVStore map holding the number of the last command a checkpoint contains. */
+    private static final String CHECKPOINT_MAP = "chronology.checkpoint";
+    private static final String APPLIED = "applied";
 
     /**
      * A command a benchmark sends to compare durabilities in one run: {@code {chronologyDurability: "commit"}}.
@@ -65,52 +72,53 @@ public final class DurableH2Backend extends H2Backend {
     public static final String SWITCH_COMMAND = "chronologyDurability";
 
     private final MVStore store;
+    private final MVMap<String, Long> checkpoints;
+    private final WriteAheadLog journal;
     private final boolean switchable;
     private volatile Durability durability;
-    private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
-    private final AtomicLong writesApplied = new AtomicLong();
-    private final Object groupCommit = new Object();
-    private long writesDurable;
-    private boolean committing;
-    private final AtomicLong commits = new AtomicLong();
-    private final ScheduledExecutorService housekeeping;
+    /** Write commands are applied one at a time, in the order of the log; guards {@link #applied}. */
+    private final Object applying = new Object();
+    private long applied;
+    private long checkpointed;
+    private final AtomicLong syncs = new AtomicLong();
+    private final ScheduledExecutorService checkpointer;
 
-    private DurableH2Backend(MVStore store, Durability durability, boolean switchable) {
+    private DurableH2Backend(MVStore store, Path file, Durability durability, boolean switchable) {
         super(store);
         this.store = store;
+        this.checkpoints = store.openMap(CHECKPOINT_MAP);
+        this.journal = new WriteAheadLog(file);
         this.switchable = switchable;
         this.durability = durability;
-        housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "h2-housekeeping");
+        recover();
+        checkpointer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "h2-checkpoint");
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::compact, 5, 5, TimeUnit.SECONDS);
+        checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Opens the H2 file. With {@code switchable}, the {@link #SWITCH_COMMAND} changes the durability while the store
-     * runs (benchmarks only: it lets a client weaken what an answer promises).
+     * Opens the H2 file and applies what its write-ahead log holds after the last checkpoint. With
+     * {@code switchable}, the {@link #SWITCH_COMMAND} changes the durability while the store runs (benchmarks only:
+     * it lets a client weaken what an answer promises).
      */
     public static DurableH2Backend open(Path file, Durability durability, boolean switchable) {
-        // no commits from inside a write and none in the background: only the group commit writes the file
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-                .autoCommitBufferSize(0);
-        DurableH2Backend backend = new DurableH2Backend(builder.open(), Durability.SYNC, switchable);
-        backend.durability(durability);
-        log.info("opened MVStore in '{}'", file);
-        return backend;
+        // no commits from inside a write and none in the background: only checkpoints write the file
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                .open();
+        return new DurableH2Backend(store, file, durability, switchable);
     }
 
     /** From now on, writes are answered with this durability. */
-    public synchronized void durability(Durability next) {
-        // NONE: H2's background writer commits about once a second, as in mongo-java-server's default
-        store.setAutoCommitDelay(next == Durability.NONE ? 1000 : 0);
+    public void durability(Durability next) {
         durability = next;
         log.info("writes are answered when {}", switch (next) {
-            case SYNC -> "committed and synced to the disk";
-            case COMMIT -> "committed to the file (not synced)";
-            case NONE -> "applied in memory (H2 commits about once a second; benchmarks only)";
+            case SYNC -> "logged and synced to the disk";
+            case COMMIT -> "logged to the file (not synced)";
+            case NONE -> "applied in memory (checkpoints about once a second; benchmarks only)";
         });
     }
 
@@ -118,14 +126,16 @@ public final class DurableH2Backend extends H2Backend {
         return durability;
     }
 
-    /** Group commits so far (each covers one or more writes). */
+    /** Syncs of the log or the store so far (each covers one or more writes). */
     public long commits() {
-        return commits.get();
+        return syncs.get() + journal.syncs();
     }
 
-    /** Write commands answered so far. */
+    /** Write commands applied so far, replayed ones included. */
     public long writes() {
-        return writesApplied.get();
+        synchronized (applying) {
+            return applied;
+        }
     }
 
     @Override
@@ -136,15 +146,19 @@ public final class DurableH2Backend extends H2Backend {
         if (durability == Durability.NONE || isRead(command, query) || !waitsForTheJournal(query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        long ticket;
-        applying.readLock().lock();
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            ticket = writesApplied.incrementAndGet();
-            applying.readLock().unlock();
-            awaitDurable(ticket);
+        long sequence;
+        Document answer;
+        synchronized (applying) {
+            sequence = applied + 1;
+            // logged before it runs: the backend may add to the documents of the command
+            journal.append(sequence, databaseName, command, query);
+            applied = sequence;
+            answer = super.handleCommand(channel, databaseName, command, query);
         }
+        if (durability != Durability.NONE) {
+            journal.awaitDurable(sequence, durability == Durability.SYNC);
+        }
+        return answer;
     }
 
     private Document switchDurability(Object requested) {
@@ -181,88 +195,75 @@ public final class DurableH2Backend extends H2Backend {
         return READS.contains(name);
     }
 
-    /** Returns once the write with this ticket is durable; the first waiter without a commit running runs one. */
-    private void awaitDurable(long ticket) {
-        synchronized (groupCommit) {
-            while (writesDurable < ticket) {
-                if (!committing) {
-                    committing = true;
-                    break;
-                }
-                waitForCommit();
-            }
-            if (writesDurable >= ticket) {
+    /** Applies the logged commands after the last checkpoint, in their order, then checkpoints. */
+    private void recover() {
+        long from = checkpoints.getOrDefault(APPLIED, 0L);
+        Channel replaying = new EmbeddedChannel();
+        long[] replayed = {0};
+        journal.replay(entry -> {
+            if (entry.sequence() <= from) {
                 return;
             }
-        }
-        long covered = 0;
-        try {
-            covered = commitAndSync();
-        } finally {
-            synchronized (groupCommit) {
-                writesDurable = Math.max(writesDurable, covered);
-                committing = false;
-                groupCommit.notifyAll();
-            }
-        }
-    }
-
-    private void waitForCommit() {
-        try {
-            groupCommit.wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a write to become durable", e);
-        }
-    }
-
-    /** Commits every write applied so far and syncs the file; returns the ticket of the last one covered. */
-    private long commitAndSync() {
-        long covered;
-        applying.writeLock().lock();
-        try {
-            covered = writesApplied.get();
-            store.commit();
-        } finally {
-            applying.writeLock().unlock();
-        }
-        if (durability == Durability.SYNC) {
-            store.sync();
-        }
-        commits.incrementAndGet();
-        return covered;
-    }
-
-    /** Rewrites mostly dead chunks so the file does not grow without bound; H2's own housekeeping is off. */
-    private void compact() {
-        try {
-            if (store.isClosed() || store.getFillRate() >= COMPACT_FILL_RATE) {
-                return;
-            }
-            applying.writeLock().lock();
             try {
-                if (store.compact(COMPACT_FILL_RATE, COMPACT_BYTES)) {
-                    store.commit();
-                }
-            } finally {
-                applying.writeLock().unlock();
+                super.handleCommand(replaying, entry.database(), entry.command(), entry.query());
+            } catch (RuntimeException refusedAgain) {
+                // it was refused when it first ran, and is again: the store is as it was then
             }
-            if (durability == Durability.SYNC) {
-                store.sync();
-            }
-        } catch (RuntimeException e) {
-            log.warn("compaction of the MVStore failed; it is tried again in 5 s", e);
+            applied = entry.sequence();
+            replayed[0]++;
+        });
+        applied = Math.max(applied, from);
+        checkpointed = from;
+        if (replayed[0] > 0) {
+            log.info("applied {} logged write commands after the checkpoint at command {}", replayed[0], from);
         }
+        checkpoint(true); // and the log's first file
+    }
+
+    private void checkpointQuietly() {
+        try {
+            checkpoint(false);
+        } catch (RuntimeException e) {
+            log.error("checkpoint of the MVStore failed; writes stay in the write-ahead log, tried again in 1 s", e);
+        }
+    }
+
+    /**
+     * Commits the MVStore with no command half applied, syncs it, and drops the log before it. Rewrites mostly
+     * dead chunks first, so the file does not grow without bound (H2's own housekeeping is off with its commits).
+     */
+    private void checkpoint(boolean force) {
+        long upTo;
+        synchronized (applying) {
+            if (store.isClosed()) {
+                return;
+            }
+            upTo = applied;
+            if (upTo == checkpointed && !store.hasUnsavedChanges() && !force) {
+                return; // idle
+            }
+            if (store.getFillRate() < COMPACT_FILL_RATE) {
+                store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
+            }
+            checkpoints.put(APPLIED, upTo);
+            store.commit();
+            journal.startFile(upTo + 1);
+        }
+        store.sync();
+        syncs.incrementAndGet();
+        synchronized (applying) {
+            checkpointed = upTo;
+        }
+        journal.checkpointed(upTo);
     }
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
-        applying.writeLock().lock();
-        try {
+        checkpointer.shutdownNow();
+        synchronized (applying) {
+            checkpoint(true);
             super.close();
-        } finally {
-            applying.writeLock().unlock();
+            journal.close();
         }
     }
 }
