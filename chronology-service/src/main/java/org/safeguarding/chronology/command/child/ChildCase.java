@@ -111,14 +111,10 @@ public class ChildCase {
 
     private EntryReceipt record(RecordEntry command, AgencyDirectory agencies) {
         agencies.requireRegistered(command.agencyId());
-        String earlier = entryKeys.getOrDefault(command.agencyId(), Map.of()).get(command.sourceRef());
+        Entry earlier = repeated(entryKeys, entries, command.agencyId(), command.sourceRef(), command,
+                "recorded as entry");
         if (earlier != null) {
-            Entry entry = entries.get(earlier);
-            if (!entry.isRepeatedBy(command)) {
-                throw conflict("sourceRef %s of agency %s was already recorded as entry %s, with different content"
-                        .formatted(command.sourceRef(), command.agencyId(), earlier));
-            }
-            return new EntryReceipt(earlier, entry.firstRecordedAt(), true);
+            return new EntryReceipt(earlier.id(), earlier.firstRecordedAt(), true);
         }
         String entryId = ChildIds.entryId(childId, entries.size() + 1);
         apply(new EntryRecorded(childId, entryId, command.agencyId(), command.sourceRef(), command.kind(),
@@ -165,14 +161,10 @@ public class ChildCase {
         agencies.requireRegistered(command.fromAgencyId());
         agencies.requireRegistered(command.toAgencyId());
         List<Entry> shared = command.entryIds().stream().distinct().map(this::entry).toList();
-        String earlier = sharingKeys.getOrDefault(command.fromAgencyId(), Map.of()).get(command.sourceRef());
+        Sharing earlier = repeated(sharingKeys, sharings, command.fromAgencyId(), command.sourceRef(), command,
+                "shared as");
         if (earlier != null) {
-            Sharing sharing = sharings.get(earlier);
-            if (!sharing.isRepeatedBy(command)) {
-                throw conflict("sourceRef %s of agency %s was already shared as %s, with different content"
-                        .formatted(command.sourceRef(), command.fromAgencyId(), earlier));
-            }
-            return new SharingReceipt(earlier, sharing.recordedAt(), true);
+            return new SharingReceipt(earlier.id(), earlier.recordedAt(), true);
         }
         for (Entry entry : shared) {
             if (entry.retracted()) {
@@ -192,19 +184,34 @@ public class ChildCase {
     @CommandHandler
     public EntryReceipt handle(RecordPersonKnown command, AgencyDirectory agencies) {
         agencies.requireRegistered(command.agencyId());
-        String earlier = personKeys.getOrDefault(command.agencyId(), Map.of()).get(command.sourceRef());
+        PersonRecord earlier = repeated(personKeys, persons, command.agencyId(), command.sourceRef(), command,
+                "recorded as");
         if (earlier != null) {
-            PersonRecord person = persons.get(earlier);
-            if (!person.isRepeatedBy(command)) {
-                throw conflict("sourceRef %s of agency %s was already recorded as %s, with different content"
-                        .formatted(command.sourceRef(), command.agencyId(), earlier));
-            }
-            return new EntryReceipt(earlier, person.recordedAt(), true);
+            return new EntryReceipt(earlier.recorded().recordId(), earlier.recordedAt(), true);
         }
         String recordId = ChildIds.personRecordId(childId, persons.size() + 1);
         apply(new PersonKnownRecorded(childId, recordId, command.agencyId(), command.personId(), command.role(),
                 command.sex(), command.livesWithChild(), command.knownAt(), command.sourceRef()));
         return new EntryReceipt(recordId, persons.get(recordId).recordedAt(), false);
+    }
+
+    /**
+     * What an earlier command under the same idempotency key (agency, sourceRef) created, when the command repeats
+     * it exactly; null for a new key; CONFLICT when the key was used with different content.
+     */
+    private static <C, R extends RepeatableRecord<C>> R repeated(Map<String, Map<String, String>> keys,
+                                                                Map<String, R> records, String agencyId,
+                                                                String sourceRef, C command, String createdAs) {
+        String earlier = keys.getOrDefault(agencyId, Map.of()).get(sourceRef);
+        if (earlier == null) {
+            return null;
+        }
+        R record = records.get(earlier);
+        if (!record.isRepeatedBy(command)) {
+            throw conflict("sourceRef %s of agency %s was already %s %s, with different content"
+                    .formatted(sourceRef, agencyId, createdAs, earlier));
+        }
+        return record;
     }
 
     private Entry entry(String entryId) {

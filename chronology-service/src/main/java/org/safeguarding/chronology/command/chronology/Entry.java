@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import org.safeguarding.chronology.command.child.RepeatableRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -31,7 +32,7 @@ import org.safeguarding.chronology.api.chronology.Significance;
 public record Entry(String id, String agencyId, String firstSubmission, Instant firstRecordedAt, int version,
                     Instant recordedAt, EntryKind kind, Instant occurredAt, DatePrecision occurredAtPrecision,
                     Instant knownAt, String summary, Significance significance, boolean retracted,
-                    Map<String, Instant> sharedWith) {
+                    Map<String, Instant> sharedWith) implements RepeatableRecord<RecordEntry> {
 
     /** A snapshot taken before precisions existed has none: its dates were exact. */
     public Entry {
@@ -47,6 +48,7 @@ public record Entry(String id, String agencyId, String firstSubmission, Instant 
     }
 
     /** Whether a recordEntry under this entry's key repeats the first submission exactly. */
+    @Override
     public boolean isRepeatedBy(RecordEntry command) {
         return firstSubmission.equals(digest(command.kind(), command.occurredAt(), command.occurredAtPrecision(),
                 command.knownAt(), command.summary(), command.significance(), command.professional(),
