@@ -84,8 +84,10 @@ public class QueryInstances {
         return live;
     }
 
-    public boolean isLive(String nodeId) {
-        return nodeId != null && live.contains(nodeId);
+    /** Whether the process beat within the last claim timeout, read from the store now rather than at the last beat. */
+    public boolean isLiveNow(String nodeId) {
+        return this.nodeId.equals(nodeId) || nodeId != null && mongo.exists(
+                query(where("_id").is(nodeId).and(SEEN_AT).gt(clock.millis() - claimTimeout.toMillis())), INSTANCES);
     }
 
     public Duration claimTimeout() {

@@ -4,7 +4,9 @@ import jakarta.annotation.PostConstruct;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.Segment;
@@ -92,7 +94,9 @@ public class SegmentShare {
                     try {
                         processor.splitSegment(mine.getSegmentId()).get(instances.claimTimeout().toMillis(),
                                                                        TimeUnit.MILLISECONDS);
-                    } catch (Exception e) {
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
                         log.warn("Splitting segment {} of {} failed: {}", mine, processor.getName(), e.toString());
                     }
                 });

@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import jakarta.annotation.PostConstruct;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
 import org.safeguarding.chronology.query.ReadModelLayout;
 import org.safeguarding.chronology.query.instances.QueryInstances;
@@ -42,6 +44,7 @@ public class Rebuilds {
     private final ApplicationEventPublisher events;
     /** The generation this instance stopped its processors for as a follower, 0 when it did not. */
     private long followed;
+    private final AtomicBoolean leading = new AtomicBoolean();
 
     public Rebuilds(MongoTemplate mongo, Projections projections, QueryInstances instances,
                     ApplicationEventPublisher events) {
@@ -86,23 +89,37 @@ public class Rebuilds {
 
     private void lead(long generation) {
         log.info("Rebuilding the read models (generation {}): stopping the projections of every instance", generation);
+        leading.set(true);
         projections.stop();
         try {
-            if (!await(() -> !projections.claimedElsewhere(), 3)) {
-                throw new IllegalStateException("Other instances still hold segments of the projections after "
-                                                + 3 * instances.claimTimeout().toMillis() + " ms: not rebuilt");
+            for (int attempt = 1; ; attempt++) {
+                if (!await(() -> !projections.claimedElsewhere(), 3)) {
+                    throw new IllegalStateException("Other instances still hold segments of the projections after "
+                                                    + 3 * instances.claimTimeout().toMillis() + " ms: not rebuilt");
+                }
+                try {
+                    projections.reset();
+                    break;
+                } catch (UnableToClaimTokenException claimedMeanwhile) { // by an instance just started
+                    if (attempt == 3) {
+                        throw claimedMeanwhile;
+                    }
+                }
             }
-            projections.reset();
             log.info("The read models were dropped; replaying the event stream");
         } finally {
             mongo.updateFirst(query(where("_id").is(REBUILD)), new Update().max(DONE, generation),
                     ReadModelLayout.META);
+            leading.set(false);
             projections.start();
         }
     }
 
     /** After each beat: stops this instance's processors while another leads a rebuild, starts them after it. */
     private void follow() {
+        if (leading.get()) {
+            return;
+        }
         Request request = request();
         boolean ledElsewhere = underWay(request) && !instances.nodeId().equals(request.by());
         if (ledElsewhere && followed != request.generation()) {
@@ -153,6 +170,6 @@ public class Rebuilds {
 
     /** Requested, not done, and its leader still beating. */
     private boolean underWay(Request request) {
-        return request.generation() > request.done() && instances.isLive(request.by());
+        return request.generation() > request.done() && instances.isLiveNow(request.by());
     }
 }
