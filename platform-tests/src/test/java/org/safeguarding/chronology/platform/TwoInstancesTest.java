@@ -104,8 +104,9 @@ class TwoInstancesTest {
             }
             System.out.printf("takeover of the killed instance's segments: %d ms (claim timeout %d ms)%n",
                     takeover.toMillis(), CLAIM_TIMEOUT.toMillis());
-            assertThat(takeover).as("claims time out, then the next claim round and beat take them")
-                    .isLessThan(CLAIM_TIMEOUT.plusSeconds(2));
+            // the last claim extension and beat were at most a quarter of the timeout before the kill; then the
+            // survivor's next beat (a quarter) and claim round (1 s) take the segments
+            assertThat(takeover).as("taken over once the claims time out").isLessThan(CLAIM_TIMEOUT.plusSeconds(3));
 
             awaitCaughtUp(platform, first);
             Map<String, String> after = answers(first);
