@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -15,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +66,11 @@ public class MongoTokenStore implements TokenStore {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** A claim older than this may be taken over by another process. */
+    public Duration claimTimeout() {
+        return Duration.ofMillis(claimTimeoutMillis);
     }
 
     @Override
@@ -178,24 +185,47 @@ public class MongoTokenStore implements TokenStore {
 
     @Override
     public int[] fetchSegments(String processorName) {
-        List<Integer> segments = new ArrayList<>();
-        for (Document doc : tokens.find(eq("processorName", processorName)).sort(Sorts.ascending("segment"))) {
-            segments.add(doc.getInteger("segment"));
-        }
+        List<Integer> segments = segmentDocuments(processorName).map(doc -> doc.getInteger("segment"))
+                                                                .into(new ArrayList<>());
         return segments.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Unclaimed, claimed by this node, or claimed by another longer ago than the claim timeout. */
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
-        List<Document> docs = tokens.find(eq("processorName", processorName)).sort(Sorts.ascending("segment"))
-                                    .into(new ArrayList<>());
-        int[] all = docs.stream().mapToInt(doc -> doc.getInteger("segment")).toArray();
+        List<SegmentClaim> claims = fetchClaims(processorName);
+        int[] all = claims.stream().mapToInt(SegmentClaim::segment).toArray();
+        return claims.stream()
+                     .filter(claim -> !claim.live() || nodeId.equals(claim.owner()))
+                     .map(claim -> Segment.computeSegment(claim.segment(), all))
+                     .toList();
+    }
+
+    /**
+     * Every segment of the processor with its stored token and claim, by segment, in one read: how far each segment
+     * has been stored and who processes it, whichever process owns it.
+     */
+    public List<SegmentClaim> fetchClaims(String processorName) {
         long expiry = now() - claimTimeoutMillis;
-        return docs.stream()
-                   .filter(doc -> doc.getString("owner") == null || nodeId.equals(doc.getString("owner"))
-                                  || doc.getLong("claimedAt") <= expiry)
-                   .map(doc -> Segment.computeSegment(doc.getInteger("segment"), all))
-                   .toList();
+        List<SegmentClaim> claims = new ArrayList<>();
+        for (Document doc : segmentDocuments(processorName)) {
+            String owner = doc.getString("owner");
+            long claimedAt = doc.getLong("claimedAt");
+            claims.add(new SegmentClaim(doc.getInteger("segment"), deserialize(doc), owner,
+                                        Instant.ofEpochMilli(claimedAt), owner != null && claimedAt > expiry));
+        }
+        return claims;
+    }
+
+    /**
+     * One segment's stored token and claim: owner is the last process to claim it (null once released), live whether
+     * that claim still holds (it is younger than the claim timeout).
+     */
+    public record SegmentClaim(int segment, TrackingToken token, String owner, Instant claimedAt, boolean live) {
+
+        public boolean liveClaimOf(String nodeId) {
+            return live && nodeId.equals(owner);
+        }
     }
 
     @Override
@@ -212,6 +242,10 @@ public class MongoTokenStore implements TokenStore {
             }
             throw new UnableToRetrieveIdentifierException("Could not read or create the storage identifier", e);
         }
+    }
+
+    private FindIterable<Document> segmentDocuments(String processorName) {
+        return tokens.find(eq("processorName", processorName)).sort(Sorts.ascending("segment"));
     }
 
     /** Unowned, owned by this node, or claimed longer ago than the claim timeout. */

@@ -106,6 +106,39 @@ class MongoTokenStoreTest {
     }
 
     @Test
+    void everySegmentsTokenAndClaimAreReadTogether() {
+        node1.initializeTokenSegments("projection", 3, new GlobalSequenceTrackingToken(0));
+        node1.fetchToken("projection", 0);
+        node1.storeToken(new GlobalSequenceTrackingToken(5), "projection", 0);
+        node2.fetchToken("projection", 2);
+        clock.advance(Duration.ofSeconds(6));
+        node2.extendClaim("projection", 2);
+
+        assertThat(node2.fetchClaims("projection")).containsExactly(
+                new MongoTokenStore.SegmentClaim(0, new GlobalSequenceTrackingToken(5), "node-1",
+                                                 Instant.parse("2024-01-01T00:00:00Z"), true),
+                new MongoTokenStore.SegmentClaim(1, new GlobalSequenceTrackingToken(0), null,
+                                                 Instant.parse("2024-01-01T00:00:00Z"), false),
+                new MongoTokenStore.SegmentClaim(2, new GlobalSequenceTrackingToken(0), "node-2",
+                                                 Instant.parse("2024-01-01T00:00:06Z"), true));
+        assertThat(node2.fetchClaims("projection").get(2).liveClaimOf("node-2")).isTrue();
+        assertThat(node2.fetchClaims("projection").get(2).liveClaimOf("node-1")).isFalse();
+        assertThat(node1.fetchClaims("other")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5)); // node-1's claim is 11 s old, node-2's 5 s
+        assertThat(node2.fetchClaims("projection")).extracting(MongoTokenStore.SegmentClaim::live)
+                                                   .containsExactly(false, false, true);
+        assertThat(node2.fetchAvailableSegments("projection")).extracting(Segment::getSegmentId)
+                                                             .containsExactly(0, 1, 2);
+        assertThat(node1.fetchAvailableSegments("projection")).extracting(Segment::getSegmentId)
+                                                             .containsExactly(0, 1);
+        node2.releaseClaim("projection", 2);
+        assertThat(node1.fetchClaims("projection").get(2).owner()).isNull();
+        assertThat(node1.fetchClaims("projection").get(2).live()).isFalse();
+        assertThat(node1.claimTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void keepsOneStorageIdentifier() {
         String id = node1.retrieveStorageIdentifier().orElseThrow();
         assertThat(node2.retrieveStorageIdentifier()).contains(id);

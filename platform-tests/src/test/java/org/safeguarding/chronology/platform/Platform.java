@@ -8,18 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.safeguarding.chronology.embedded.EmbeddedMongo;
 
 /**
  * Both services started from their runnable jars, exactly as run.sh starts them, as separate
- * processes talking to an embedded store over TCP.
+ * processes talking to an embedded store over TCP; the query-service as one or more instances.
  */
 final class Platform implements AutoCloseable {
 
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
 
     private final List<Process> services = new ArrayList<>();
+    private final List<Process> killed = new ArrayList<>();
     private final Path logs;
     /** The store this platform started for itself and closes with itself, or null. */
     private EmbeddedMongo ownStore;
@@ -28,23 +30,37 @@ final class Platform implements AutoCloseable {
     final int queryPort;
     final GraphQlClient commands;
     final GraphQlClient queries;
+    final List<QueryInstance> queryInstances = new ArrayList<>();
 
-    private Platform(String mongoUri, Path logs) throws IOException, InterruptedException {
+    /** One query-service process: its port, its GraphQL client and its log. */
+    record QueryInstance(Process process, int port, GraphQlClient queries, String log) {
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+    }
+
+    private Platform(String mongoUri, Path logs, int instances, Map<String, String> queryEnvironment)
+            throws IOException, InterruptedException {
         this.logs = logs;
         this.mongoUri = mongoUri;
         Files.createDirectories(logs);
         commandPort = freePort();
-        queryPort = freePort();
-        start("chronology-service", mongoUri, "CHRONOLOGY_PORT", commandPort);
-        start("query-service", mongoUri, "QUERY_PORT", queryPort);
+        start("chronology-service", "chronology-service", "CHRONOLOGY_PORT", commandPort, Map.of());
+        for (int i = 1; i <= instances; i++) {
+            launchQueryInstance(queryEnvironment);
+        }
         awaitPort("chronology-service", commandPort);
-        awaitPort("query-service", queryPort);
+        for (QueryInstance instance : queryInstances) {
+            awaitPort(instance.log(), instance.port());
+        }
         commands = new GraphQlClient("http://127.0.0.1:" + commandPort + "/graphql");
-        queries = new GraphQlClient("http://127.0.0.1:" + queryPort + "/graphql");
+        queryPort = queryInstances.get(0).port();
+        queries = queryInstances.get(0).queries();
     }
 
     static Platform start(EmbeddedMongo store, Path logs) throws IOException, InterruptedException {
-        return new Platform(store.uri("chronology"), logs);
+        return new Platform(store.uri("chronology"), logs, 1, Map.of());
     }
 
     /** On an in-memory store of its own, which closes with it. */
@@ -60,7 +76,37 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private void start(String service, String mongoUri, String portVariable, int port) throws IOException {
+
+    /** With this many query-service instances, each given these environment variables. */
+    static Platform start(EmbeddedMongo store, Path logs, int queryInstances, Map<String, String> queryEnvironment)
+            throws IOException, InterruptedException {
+        return new Platform(store.uri("chronology"), logs, queryInstances, queryEnvironment);
+    }
+
+    /** One more query-service instance, once it listens. */
+    QueryInstance startQueryInstance(Map<String, String> environment) throws IOException, InterruptedException {
+        QueryInstance instance = launchQueryInstance(environment);
+        awaitPort(instance.log(), instance.port());
+        return instance;
+    }
+
+    private QueryInstance launchQueryInstance(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        String log = queryInstances.isEmpty() ? "query-service" : "query-service-" + (queryInstances.size() + 1);
+        QueryInstance instance = new QueryInstance(start("query-service", log, "QUERY_PORT", port, environment), port,
+                new GraphQlClient("http://127.0.0.1:" + port + "/graphql"), log);
+        queryInstances.add(instance);
+        return instance;
+    }
+
+    /** SIGKILL: the process gets no chance to release anything. */
+    void kill(QueryInstance instance) throws InterruptedException {
+        killed.add(instance.process());
+        instance.process().destroyForcibly().waitFor();
+    }
+
+    private Process start(String service, String log, String portVariable, int port, Map<String, String> environment)
+            throws IOException {
         Path jar = Path.of("..", service, "target", service + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify)");
@@ -68,17 +114,20 @@ final class Platform implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile()));
         builder.environment().put("MONGODB_URI", mongoUri);
         builder.environment().put(portVariable, Integer.toString(port));
-        services.add(builder.start());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        services.add(process);
+        return process;
     }
 
     private void awaitPort(String service, int port) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             for (Process p : services) {
-                if (!p.isAlive()) {
+                if (!p.isAlive() && !killed.contains(p)) {
                     throw new IllegalStateException("a service stopped during start-up:\n" + tail(service));
                 }
             }

@@ -6,7 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.safeguarding.chronology.query.chronology.ChronologyProjection;
-import org.safeguarding.chronology.query.status.Projections;
+import org.safeguarding.chronology.query.status.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +25,15 @@ import org.springframework.stereotype.Component;
 public class ReadModelLayout {
 
     public static final int VERSION = 2;
-    static final String META = "rm_meta";
+    public static final String META = "rm_meta";
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayout.class);
 
     private final MongoTemplate mongo;
     private final Runnable rebuild;
 
     @Autowired
-    public ReadModelLayout(MongoTemplate mongo, Projections projections) {
-        this(mongo, projections::rebuild);
+    public ReadModelLayout(MongoTemplate mongo, Rebuilds rebuilds) {
+        this(mongo, rebuilds::rebuild);
     }
 
     ReadModelLayout(MongoTemplate mongo, Runnable rebuild) {

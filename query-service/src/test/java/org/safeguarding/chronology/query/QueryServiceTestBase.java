@@ -53,7 +53,7 @@ public abstract class QueryServiceTestBase {
     }
 
     /** Retries the assertion until it holds: the read models are eventually consistent. */
-    protected static void eventually(Runnable assertion) {
+    public static void eventually(Runnable assertion) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
             try {

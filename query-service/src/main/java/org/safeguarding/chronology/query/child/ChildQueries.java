@@ -6,6 +6,8 @@ import org.safeguarding.chronology.query.WeightedCache;
 import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.FindChild;
+import org.safeguarding.chronology.query.status.Rebuilds.ReadModelsReset;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +41,7 @@ public class ChildQueries {
         return view;
     }
 
+    @EventListener(ReadModelsReset.class)
     void forget() {
         registered.clear();
     }

@@ -2,50 +2,116 @@ package org.safeguarding.chronology.query.status;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safeguarding.chronology.eventstore.MongoEventStorageEngine;
+import org.safeguarding.chronology.eventstore.MongoTokenStore;
+import org.safeguarding.chronology.eventstore.MongoTokenStore.SegmentClaim;
+import org.safeguarding.chronology.query.instances.QueryInstances;
+import org.safeguarding.chronology.query.status.ProjectionStatus.SegmentStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-/** The projections' tracking processors: how far each has read, and rebuilding them from the first event. */
+/**
+ * The projections' streaming processors: how far each has read over all its segments, and the local operations of a
+ * rebuild ({@link Rebuilds} shares it between the instances).
+ */
 @Service
 public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final MongoEventStorageEngine storageEngine;
+    private final MongoTokenStore tokenStore;
+    private final QueryInstances instances;
+    private final ProjectionFailures failures;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore,
-                       ObjectProvider<MongoEventStorageEngine> storageEngine) {
+                       ObjectProvider<MongoEventStorageEngine> storageEngine, MongoTokenStore tokenStore,
+                       QueryInstances instances, ProjectionFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.storageEngine = storageEngine.getIfAvailable();
-    }
-
-    public List<ProjectionStatus> status() {
-        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
-        return processors().stream()
-                .map(processor -> new ProjectionStatus(processor.getName(), position(processor), head,
-                        processor.isReplaying()))
-                .toList();
+        this.tokenStore = tokenStore;
+        this.instances = instances;
+        this.failures = failures;
     }
 
     /**
-     * Resets every projection: its {@code @ResetHandler}s drop its read models and it replays the whole stream.
-     * Queries answer from the partly rebuilt read models until the replay is done.
+     * Each processor's segments as stored in the token store (one read), those this instance processes as it has
+     * them in memory: a segment stores its token with each batch, and at least every claim extension when idle.
      */
-    public List<ProjectionStatus> rebuild() {
+    public List<ProjectionStatus> status() {
+        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
+        return processors().stream().map(processor -> status(processor, head)).toList();
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> own = processor.processingStatus();
+        List<SegmentStatus> segments = tokenStore.fetchClaims(processor.getName()).stream()
+                .map(claim -> segment(processor.getName(), claim, own.get(claim.segment())))
+                .toList();
+        Long position = segments.isEmpty() || segments.stream().anyMatch(segment -> segment.position() == null) ? null
+                : segments.stream().mapToLong(SegmentStatus::position).min().getAsLong();
+        boolean failing = processor.isError() || segments.stream().anyMatch(segment -> segment.error() != null);
+        String state = failing ? ProjectionStatus.ERROR
+                : processor.isRunning() ? ProjectionStatus.RUNNING : ProjectionStatus.STOPPED;
+        return new ProjectionStatus(processor.getName(), position, head, head - (position == null ? 0 : position),
+                segments.stream().anyMatch(SegmentStatus::replaying), state, instances.live().size(), segments);
+    }
+
+    private SegmentStatus segment(String processor, SegmentClaim claim, EventTrackerStatus own) {
+        boolean mine = claim.liveClaimOf(instances.nodeId());
+        TrackingToken token = mine && own != null ? own.getTrackingToken() : claim.token();
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        String error = claim.live() && !mine ? null : failures.of(processor, claim.segment());
+        return new SegmentStatus(claim.segment(), claim.live() ? claim.owner() : null, mine, handled(position),
+                replaying(token), error);
+    }
+
+    /** Still short of where the segment was when the read models were reset. */
+    private static boolean replaying(TrackingToken token) {
+        return WrappedToken.unwrap(token, ReplayToken.class)
+                .filter(replay -> replay.position().orElse(0)
+                                  < replay.getTokenAtReset().position().orElse(Long.MAX_VALUE))
+                .isPresent();
+    }
+
+    /** Stops this instance's processors: each finishes its batch and releases its claims. */
+    void stop() {
+        processors().forEach(StreamingEventProcessor::shutDown);
+    }
+
+    void start() {
+        processors().stream().filter(processor -> !processor.isRunning()).forEach(StreamingEventProcessor::start);
+    }
+
+    /**
+     * With this instance's processors stopped and no other instance holding a claim: claims every segment, runs the
+     * {@code @ResetHandler}s (they drop the read models) and stores tokens replaying the whole stream, then releases
+     * the claims so that every instance can take its share.
+     */
+    void reset() {
         for (StreamingEventProcessor processor : processors()) {
-            processor.shutDown();
             processor.resetTokens(source -> source.createTailToken());
-            processor.start();
+            tokenStore.fetchClaims(processor.getName()).stream()
+                    .filter(claim -> claim.liveClaimOf(instances.nodeId()))
+                    .forEach(claim -> tokenStore.releaseClaim(processor.getName(), claim.segment()));
         }
-        return status();
+    }
+
+    /** Whether a live claim of another instance is held on a segment of a projection. */
+    boolean claimedElsewhere() {
+        return processors().stream().flatMap(processor -> tokenStore.fetchClaims(processor.getName()).stream())
+                .anyMatch(claim -> claim.live() && !Objects.equals(claim.owner(), instances.nodeId()));
     }
 
     private List<StreamingEventProcessor> processors() {
@@ -57,13 +123,8 @@ public class Projections {
     }
 
     /** Global indexes start at 1: a token at 0 has handled nothing yet. */
-    private static Long position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(position -> position.isPresent() && position.getAsLong() > 0)
-                .map(OptionalLong::getAsLong)
-                .max(Long::compare)
-                .orElse(null);
+    private static Long handled(OptionalLong position) {
+        return position.isPresent() && position.getAsLong() > 0 ? position.getAsLong() : null;
     }
 
     private static long position(TrackingToken token) {

@@ -6,15 +6,20 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /actuator/projections}: status; {@code POST /actuator/projections}: rebuild every read model. */
+/**
+ * {@code GET /actuator/projections}: status; {@code POST /actuator/projections}: rebuild every read model, with every
+ * live instance (see {@link Rebuilds}).
+ */
 @Component
 @Endpoint(id = "projections")
 class ProjectionsEndpoint {
 
     private final Projections projections;
+    private final Rebuilds rebuilds;
 
-    ProjectionsEndpoint(Projections projections) {
+    ProjectionsEndpoint(Projections projections, Rebuilds rebuilds) {
         this.projections = projections;
+        this.rebuilds = rebuilds;
     }
 
     @ReadOperation
@@ -24,6 +29,6 @@ class ProjectionsEndpoint {
 
     @WriteOperation
     List<ProjectionStatus> rebuild() {
-        return projections.rebuild();
+        return rebuilds.rebuild();
     }
 }

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.chronology.api.agency.AgencyIds;
 import org.safeguarding.chronology.api.agency.AgencyRegistered;
 import org.safeguarding.chronology.api.agency.AgencyView;
 import org.safeguarding.chronology.api.agency.FindAgencies;
 import org.safeguarding.chronology.api.agency.Sector;
+import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.FindChild;
+import org.safeguarding.chronology.eventstore.MongoEventStorageEngine;
 import org.safeguarding.chronology.query.TestMongo;
 import org.safeguarding.chronology.query.child.ChildProjection;
 import org.safeguarding.chronology.query.child.ChildQueries;
@@ -21,10 +28,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class DirectoryProjectionTest {
 
     private final MongoTemplate mongo = TestMongo.freshDatabase();
+    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(MongoEventStorageEngine.builder().database(mongo.getDb()).eventSerializer(serializer)
+                    .snapshotSerializer(serializer).build())
+            .build();
+
+    @AfterEach
+    void shutDown() {
+        eventStore.shutDown();
+    }
 
     @Test
     void findsAgenciesByIdLeavingOutUnknownOnes() {
-        AgencyQueries queries = new AgencyQueries(mongo);
+        AgencyQueries queries = new AgencyQueries(mongo, eventStore);
         AgencyProjection projection = new AgencyProjection(mongo, queries);
         for (int delivery = 0; delivery < 2; delivery++) {
             projection.on(new AgencyRegistered("police", "Police", Sector.POLICE));
@@ -37,6 +54,21 @@ class DirectoryProjectionTest {
 
         projection.reset();
         assertThat(queries.handle(new FindAgencies(List.of("police")))).as("forgotten with the read model").isEmpty();
+    }
+
+    @Test
+    void findsAnAgencyNotProjectedYetFromItsEvents() {
+        AgencyQueries queries = new AgencyQueries(mongo, eventStore);
+        new AgencyProjection(mongo, queries).on(new AgencyRegistered("police", "Police", Sector.POLICE));
+        eventStore.publish(new GenericDomainEventMessage<>("Agency", AgencyIds.aggregateId("school"), 0,
+                new AgencyRegistered("school", "Primary School", Sector.EDUCATION)));
+        eventStore.publish(new GenericDomainEventMessage<>("Child", ChildIds.aggregateId("nursery"), 0,
+                new ChildRegistered("nursery", "Child N", null)));
+
+        assertThat(queries.handle(new FindAgencies(List.of("school", "police", "nursery"))))
+                .as("the school's registration is in a segment still behind")
+                .containsExactly(new AgencyView("school", "Primary School", Sector.EDUCATION),
+                        new AgencyView("police", "Police", Sector.POLICE));
     }
 
     @Test
