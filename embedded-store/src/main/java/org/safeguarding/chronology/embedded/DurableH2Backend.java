@@ -143,9 +143,10 @@ public final class DurableH2Backend extends H2Backend {
         if (command.equals(SWITCH_COMMAND)) {
             return switchDurability(query.get(SWITCH_COMMAND));
         }
-        if (durability == Durability.NONE || isRead(command, query) || !waitsForTheJournal(query)) {
+        if (isRead(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        // every write is logged, in the order applied, whether or not its answer waits for the disk
         long sequence;
         Document answer;
         synchronized (applying) {
@@ -155,7 +156,7 @@ public final class DurableH2Backend extends H2Backend {
             applied = sequence;
             answer = super.handleCommand(channel, databaseName, command, query);
         }
-        if (durability != Durability.NONE) {
+        if (durability != Durability.NONE && waitsForTheJournal(query)) {
             journal.awaitDurable(sequence, durability == Durability.SYNC);
         }
         return answer;
@@ -176,7 +177,7 @@ public final class DurableH2Backend extends H2Backend {
 
     /**
      * As on MongoDB, a write concern of {@code j: false} or {@code w: 0} asks for an answer before the write is
-     * durable; it becomes durable with the next commit (commits are in order, so with any later durable write).
+     * durable; it becomes durable with the next sync (the log is in order, so with any later durable write).
      */
     private static boolean waitsForTheJournal(Document query) {
         if (!(query.get("writeConcern") instanceof Document concern)) {

@@ -9,6 +9,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.io.IOException;
@@ -55,6 +58,14 @@ class DurableH2BackendTest {
                 for (String id : acknowledged) {
                     assertThat(entries.countDocuments(Filters.eq("key", "k-" + id))).isEqualTo(1);
                 }
+                // a number taken before an answered write is durable with it: none is ever handed out twice
+                long highestUsed = 0;
+                for (Document entry : entries.find()) {
+                    highestUsed = Math.max(highestUsed, entry.getLong("number"));
+                }
+                Document numbers = client.getDatabase("test").getCollection("counter")
+                        .find(Filters.eq("_id", "numbers")).first();
+                assertThat(numbers.getLong("value")).as("after crash %d", crash).isGreaterThanOrEqualTo(highestUsed);
             }
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
@@ -111,6 +122,8 @@ class DurableH2BackendTest {
                 .build();
         try (MongoClient client = MongoClients.create(settings)) {
             MongoCollection<Document> entries = client.getDatabase("test").getCollection("entries");
+            MongoCollection<Document> counter = client.getDatabase("test").getCollection("counter")
+                    .withWriteConcern(WriteConcern.W1.withJournal(false));
             entries.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
@@ -119,7 +132,12 @@ class DurableH2BackendTest {
                     for (int i = 0; !stop.get(); i++) {
                         String id = prefix + "/" + writer + "/" + i;
                         try {
+                            // as the event store takes its numbers: answered before it is durable (j: false)
+                            Document taken = counter.findOneAndUpdate(Filters.eq("_id", "numbers"),
+                                    Updates.inc("value", 1L), new FindOneAndUpdateOptions().upsert(true)
+                                            .returnDocument(ReturnDocument.AFTER));
                             entries.insertOne(new Document("_id", id).append("key", "k-" + id)
+                                    .append("number", taken.getLong("value"))
                                     .append("summary", "Entry " + i + " of writer " + writer));
                             answered.add(id);
                         } catch (RuntimeException storeGone) {
