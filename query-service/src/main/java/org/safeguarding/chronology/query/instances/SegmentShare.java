@@ -1,6 +1,7 @@
 package org.safeguarding.chronology.query.instances;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +13,14 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.safeguarding.chronology.eventstore.MongoEventStorageEngine;
+import org.safeguarding.chronology.eventstore.MongoEventStoreProperties;
 import org.safeguarding.chronology.eventstore.MongoTokenStore;
 import org.safeguarding.chronology.eventstore.MongoTokenStore.SegmentClaim;
 import org.safeguarding.chronology.query.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -37,12 +41,17 @@ public class SegmentShare {
     private final QueryInstances instances;
     private final MongoTokenStore tokenStore;
     private final EventProcessingConfiguration processing;
+    private final ObjectProvider<MongoEventStorageEngine> storageEngine;
+    private final Duration fetchDelay;
     private final int configuredSegments;
     private volatile int segments;
 
     public SegmentShare(QueryInstances instances, MongoTokenStore tokenStore,
-                        @Lazy EventProcessingConfiguration processing, EventProcessorProperties properties) {
+                        @Lazy EventProcessingConfiguration processing, EventProcessorProperties properties,
+                        ObjectProvider<MongoEventStorageEngine> storageEngine, MongoEventStoreProperties store) {
         this.instances = instances;
+        this.storageEngine = storageEngine;
+        this.fetchDelay = store.getFetchDelay();
         this.tokenStore = tokenStore;
         this.processing = processing;
         EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(ReadModels.PROCESSING_GROUP);
@@ -55,8 +64,16 @@ public class SegmentShare {
     void shareSegments(EventProcessingConfigurer configurer) {
         long claimExtension = Math.max(1, instances.claimTimeout().toMillis() / 4);
         configurer.registerPooledStreamingEventProcessorConfiguration(ReadModels.PROCESSING_GROUP,
-                (configuration, builder) -> builder.claimExtensionThreshold(claimExtension)
-                        .maxSegmentProvider(processorName -> fairShare()));
+                (configuration, builder) -> {
+                    builder.claimExtensionThreshold(claimExtension)
+                            .maxSegmentProvider(processorName -> fairShare());
+                    MongoEventStorageEngine engine = storageEngine.getIfAvailable();
+                    if (engine != null) {
+                        builder.messageSource(new SignallingEventSource(configuration.eventStore(),
+                                engine::headSequence, fetchDelay));
+                    }
+                    return builder;
+                });
     }
 
     @PostConstruct
