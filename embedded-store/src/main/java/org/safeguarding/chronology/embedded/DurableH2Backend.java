@@ -260,7 +260,13 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        checkpointer.shutdownNow();
+        // not shutdownNow: an interrupt inside a file operation closes H2's file channel mid-write
+        checkpointer.shutdown();
+        try {
+            checkpointer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (applying) {
             checkpoint(true);
             super.close();
