@@ -744,7 +744,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * this instance has seen (from 0 after a restart, {@value #WALK_WINDOW} indexes per query); never fences.
      */
     public long committedHead() {
-        long counter = headSequence();
+        return committedHead(headSequence());
+    }
+
+    private long committedHead(long counter) {
         long next = knownContiguousHead.get() + 1;
         Window window = null;
         while (next <= counter) {
@@ -770,7 +773,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     public long deliverableHead() {
         long counter = headSequence();
-        long contiguous = committedHead();
+        long contiguous = committedHead(counter);
         if (contiguous < counter) {
             return counter;
         }
