@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.chronology.platform.GraphQlClient.Json.object;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashTest {
 
-    private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
     private static final String[] CHILDREN = {"crash-child-1", "crash-child-2", "crash-child-3", "crash-child-4"};
     private static final String[] AGENCIES = {"crash-police", "crash-school"};
     private static final String RECORD = "mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt duplicate } }";
@@ -52,25 +46,25 @@ class CrashTest {
 
     @Test
     void noAcknowledgedEntryIsLostOrRenamedAcrossThreeKills() throws Exception {
-        Ports ports = new Ports(freePort(), freePort(), freePort());
+        Path file = data.resolve("chronology.mv");
         Path logs = Path.of("target", "crash-logs");
-        Files.createDirectories(logs);
         List<Receipt> acknowledged = new ArrayList<>();
         Random random = new Random(20261201);
         for (int crash = 1; crash <= 3; crash++) {
-            try (Running platform = Running.start(data.resolve("chronology.mv"), ports, logs)) {
+            try (Platform platform = Platform.onStoreProcess(file, logs)) {
+                long answering = System.nanoTime();
                 if (crash == 1) {
                     register(platform);
                 } else {
-                    verify(platform, acknowledged, "after crash " + (crash - 1));
+                    verify(platform, answering, acknowledged, "after crash " + (crash - 1));
                 }
                 List<Receipt> round = recordUntilKilled(platform, crash, 1000 + random.nextInt(2000));
                 System.out.printf("crash %d: %d receipts before the kill%n", crash, round.size());
                 acknowledged.addAll(round);
             }
         }
-        try (Running platform = Running.start(data.resolve("chronology.mv"), ports, logs)) {
-            verify(platform, acknowledged, "after crash 3");
+        try (Platform platform = Platform.onStoreProcess(file, logs)) {
+            verify(platform, System.nanoTime(), acknowledged, "after crash 3");
         }
         assertThat(acknowledged).hasSizeGreaterThan(100);
     }
@@ -79,7 +73,7 @@ class CrashTest {
      * Eight clients record entries (one of them in batches of 10); once 40 receipts are in, the whole platform is
      * killed the given time later, mid-load.
      */
-    private static List<Receipt> recordUntilKilled(Running platform, int crash, long killAfterMillis)
+    private static List<Receipt> recordUntilKilled(Platform platform, int crash, long killAfterMillis)
             throws InterruptedException {
         ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
@@ -120,14 +114,14 @@ class CrashTest {
         return new ArrayList<>(receipts);
     }
 
-    private static Receipt recordOne(Running platform, int crash, int client, int i) {
+    private static Receipt recordOne(Platform platform, int crash, int client, int i) {
         Map<String, Object> input = input(crash + "-" + client + "-" + i, i);
         String response = platform.commands.postOk(RECORD, object("input", input));
         return receipt(input, JsonPath.read(response, "$.data.recordEntry.entryId"),
                 JsonPath.read(response, "$.data.recordEntry.recordedAt"));
     }
 
-    private static List<Receipt> recordBatch(Running platform, int crash, int batch) {
+    private static List<Receipt> recordBatch(Platform platform, int crash, int batch) {
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
             inputs.add(input(crash + "-b" + batch + "-" + k, batch * 10 + k));
@@ -162,8 +156,9 @@ class CrashTest {
                 entryId, Instant.parse(recordedAt));
     }
 
-    private static void verify(Running platform, List<Receipt> acknowledged, String when) throws Exception {
-        long caughtUpMillis = awaitProjectionAtHead(platform, when);
+    private static void verify(Platform platform, long answering, List<Receipt> acknowledged, String when)
+            throws Exception {
+        long caughtUpMillis = awaitProjectionAtHead(platform, answering, when);
         Map<String, Map<String, Object>> entries = new HashMap<>();
         for (String child : CHILDREN) {
             String after = null;
@@ -214,7 +209,8 @@ class CrashTest {
     }
 
     /** Polls projectionStatus until every projection's position is the store's head; returns how long it took. */
-    private static long awaitProjectionAtHead(Running platform, String when) throws InterruptedException {
+    private static long awaitProjectionAtHead(Platform platform, long answering, String when)
+            throws InterruptedException {
         long start = System.nanoTime();
         String status = "";
         while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
@@ -222,14 +218,14 @@ class CrashTest {
             List<Map<String, Object>> projections = JsonPath.read(status, "$.data.projectionStatus");
             if (!projections.isEmpty() && projections.stream().allMatch(p -> p.get("position") != null
                     && ((Number) p.get("position")).longValue() == ((Number) p.get("headSequence")).longValue())) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - platform.startedAt);
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answering);
             }
             Thread.sleep(100);
         }
         throw new AssertionError(when + ": the projection did not reach the head within 60 s: " + status);
     }
 
-    private static void register(Running platform) {
+    private static void register(Platform platform) {
         for (String agency : AGENCIES) {
             platform.commands.postOk("mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }",
                     object("input", object("id", agency, "name", agency.equals("crash-police") ? "Police" : "School",
@@ -238,92 +234,6 @@ class CrashTest {
         for (String child : CHILDREN) {
             platform.commands.postOk("mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
                     object("input", object("id", child, "displayName", "Child A")));
-        }
-    }
-
-    record Ports(int store, int commands, int queries) {
-    }
-
-    /** The embedded store and both services as three processes, as run.sh starts them. */
-    static final class Running implements AutoCloseable {
-
-        private final List<Process> processes = new ArrayList<>();
-        /** When both services answered. */
-        final long startedAt;
-        final GraphQlClient commands;
-        final GraphQlClient queries;
-
-        private Running(Path file, Ports ports, Path logs) throws IOException, InterruptedException {
-            Process store = start("embedded-store", logs, Map.of("EMBEDDED_MONGO_FILE", file.toString(),
-                    "EMBEDDED_MONGO_PORT", Integer.toString(ports.store())));
-            awaitPort(ports.store(), store, logs, "embedded-store");
-            String uri = "mongodb://127.0.0.1:" + ports.store() + "/chronology";
-            Process command = start("chronology-service", logs,
-                    Map.of("MONGODB_URI", uri, "CHRONOLOGY_PORT", Integer.toString(ports.commands())));
-            Process query = start("query-service", logs,
-                    Map.of("MONGODB_URI", uri, "QUERY_PORT", Integer.toString(ports.queries())));
-            awaitPort(ports.commands(), command, logs, "chronology-service");
-            awaitPort(ports.queries(), query, logs, "query-service");
-            startedAt = System.nanoTime();
-            commands = new GraphQlClient("http://127.0.0.1:" + ports.commands() + "/graphql");
-            queries = new GraphQlClient("http://127.0.0.1:" + ports.queries() + "/graphql");
-        }
-
-        static Running start(Path file, Ports ports, Path logs) throws IOException, InterruptedException {
-            return new Running(file, ports, logs);
-        }
-
-        private Process start(String module, Path logs, Map<String, String> environment) throws IOException {
-            Path jar = Path.of("..", module, "target", module + "-" + VERSION + "-exec.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify)");
-            }
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                    jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            processes.add(process);
-            return process;
-        }
-
-        /** SIGKILL to every process at once, as a power cut or an out-of-memory kill of the process group. */
-        void killAll() throws InterruptedException {
-            processes.forEach(Process::destroyForcibly);
-            for (Process process : processes) {
-                process.waitFor();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            killAll();
-        }
-
-        private static void awaitPort(int port, Process process, Path logs, String module)
-                throws InterruptedException, IOException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(module + " stopped during start-up; see "
-                            + logs.resolve(module + ".log").toAbsolutePath());
-                }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(200);
-                }
-            }
-            throw new IllegalStateException(module + " did not open port " + port);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +43,19 @@ final class Platform implements AutoCloseable {
 
     private Platform(String mongoUri, Path logs, int instances, Map<String, String> queryEnvironment)
             throws IOException, InterruptedException {
+        this(mongoUri, logs, instances, queryEnvironment, null, 0);
+    }
+
+    /** With {@code store} set, the embedded store runs as that process, listening on {@code storePort}. */
+    private Platform(String mongoUri, Path logs, int instances, Map<String, String> queryEnvironment, Process store,
+                     int storePort) throws IOException, InterruptedException {
         this.logs = logs;
         this.mongoUri = mongoUri;
         Files.createDirectories(logs);
+        if (store != null) {
+            services.add(store);
+            awaitPort("embedded-store", storePort);
+        }
         commandPort = freePort();
         start("chronology-service", "chronology-service", "CHRONOLOGY_PORT", commandPort, Map.of());
         for (int i = 1; i <= instances; i++) {
@@ -61,6 +72,24 @@ final class Platform implements AutoCloseable {
 
     static Platform start(EmbeddedMongo store, Path logs) throws IOException, InterruptedException {
         return new Platform(store.uri("chronology"), logs, 1, Map.of());
+    }
+
+    /**
+     * On an embedded store started from its jar as a process of its own on this H2 file, as run.sh starts it, so
+     * that {@link #killAll()} kills the store too.
+     */
+    static Platform onStoreProcess(Path file, Path logs) throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        int storePort = freePort();
+        Process store = launch("embedded-store", logs.resolve("embedded-store.log"), Map.of(
+                "EMBEDDED_MONGO_FILE", file.toString(), "EMBEDDED_MONGO_PORT", Integer.toString(storePort)));
+        try {
+            return new Platform("mongodb://127.0.0.1:" + storePort + "/chronology", logs, 1, Map.of(), store,
+                    storePort);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            store.destroyForcibly().waitFor();
+            throw e;
+        }
     }
 
     /** On an in-memory store of its own, which closes with it. */
@@ -105,22 +134,36 @@ final class Platform implements AutoCloseable {
         instance.process().destroyForcibly().waitFor();
     }
 
+    /** SIGKILL to every process at once, the store too when it is one: a power cut or an out-of-memory kill. */
+    void killAll() throws InterruptedException {
+        services.forEach(Process::destroyForcibly);
+        for (Process p : services) {
+            p.waitFor();
+        }
+    }
+
     private Process start(String service, String log, String portVariable, int port, Map<String, String> environment)
             throws IOException {
-        Path jar = Path.of("..", service, "target", service + "-" + VERSION + "-exec.jar");
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("MONGODB_URI", mongoUri);
+        all.put(portVariable, Integer.toString(port));
+        Process process = launch(service, logs.resolve(log + ".log"), all);
+        services.add(process);
+        return process;
+    }
+
+    /** A module's runnable jar as a process, its output appended to the log. */
+    private static Process launch(String module, Path log, Map<String, String> environment) throws IOException {
+        Path jar = Path.of("..", module, "target", module + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify)");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile()));
-        builder.environment().put("MONGODB_URI", mongoUri);
-        builder.environment().put(portVariable, Integer.toString(port));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        services.add(process);
-        return process;
+        return builder.start();
     }
 
     private void awaitPort(String service, int port) throws InterruptedException, IOException {
