@@ -84,13 +84,17 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Starts the file for the records from {@code firstSequence} on; what came before is in the store's file. */
+    /**
+     * Starts the file for the records from {@code firstSequence} on; what came before is in the store's file, but
+     * not yet synced there. The old file is synced first: a sync of the new one answers writers, and must not
+     * answer them for records that are on no disk (a power cut before the store's file is synced).
+     */
     void startFile(long firstSequence) {
         synchronized (lock) {
             awaitNoWrite();
             try {
                 if (file != null) {
-                    writeBuffered(false);
+                    writeBuffered(true);
                     file.close();
                 }
                 beforeCheckpoint.addAll(files());
