@@ -26,6 +26,10 @@ export CHRONOLOGY_PORT="${CHRONOLOGY_PORT:-18081}" QUERY_PORT="${QUERY_PORT:-180
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx512m}"
 # the bench measures the cost of durability by switching the embedded store's durability for two figures
 export EMBEDDED_MONGO_DURABILITY_SWITCHABLE=true
+# and the cost of auditing every read, by switching the audit off for a baseline page figure
+export CHRONOLOGY_AUDIT_SWITCHABLE=true
+# the bench logs in as the admin the first start creates
+export CHRONOLOGY_PASSWORD_FILE="$DATA_DIR/admin-password"
 STORE_URI="${MONGODB_URI:-mongodb://127.0.0.1:$EMBEDDED_MONGO_PORT/chronology}"
 
 ./run.sh >"$DATA_DIR/run.out" 2>&1 &

@@ -75,6 +75,11 @@ else
 fi
 # every process takes the settings it knows from the environment
 export MONGODB_URI CHRONOLOGY_PORT QUERY_PORT EMBEDDED_MONGO_PORT EMBEDDED_MONGO_FILE="$DATA_DIR/chronology.mv"
+# the first start creates the user admin and writes its random password here (owner-only); the tools log in with it
+ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
+export ADMIN_PASSWORD_FILE CHRONOLOGY_PASSWORD_FILE="$ADMIN_PASSWORD_FILE"
+FIRST_START=false
+[[ -f "$ADMIN_PASSWORD_FILE" ]] || FIRST_START=true
 
 # The supervised processes by index (bash 3.2 has no associative arrays): 0 the store, 1 and 2 the services.
 STORE_PROCESS=0
@@ -263,9 +268,18 @@ if [[ "$DEMO" == true ]]; then
   WAITING_PID=""
 fi
 
+if [[ "$FIRST_START" == true && -f "$ADMIN_PASSWORD_FILE" ]]; then
+  LOGIN="First start: created the user admin with the password $(cat "$ADMIN_PASSWORD_FILE")
+  (shown this once; it stays in $ADMIN_PASSWORD_FILE, readable by you only)"
+else
+  LOGIN="Log in as admin with the password in $ADMIN_PASSWORD_FILE"
+fi
+
 cat <<INFO
 
 Case chronology platform is running ($STORE).
+  $LOGIN
+  (HTTP Basic for scripts and agency systems; the browser shows a login page)
   GraphiQL (queries):   http://localhost:$QUERY_PORT/graphiql
   Queries:              POST http://localhost:$QUERY_PORT/graphql
   Commands:             POST http://localhost:$CHRONOLOGY_PORT/graphql   (GraphiQL: http://localhost:$CHRONOLOGY_PORT/graphiql)

@@ -20,6 +20,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.safeguarding.chronology.api.chronology.ChronologyUpcasters;
 import org.safeguarding.chronology.api.rejection.RejectedException;
+import org.safeguarding.chronology.command.access.CommandRights;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,11 +73,12 @@ public class CommandConfiguration {
         return new BoundedCache(cachedChildren);
     }
 
-    /** Retries a command that lost a race for its aggregate (e.g. with another instance); never a rejection. */
+    /** Every command goes with its acting user, checked by CommandRights. Retries a command that lost a race for its aggregate (e.g. with another instance); never a rejection. */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
+    public CommandGateway commandGateway(CommandBus commandBus, CommandRights rights) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(rights)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(Executors.newSingleThreadScheduledExecutor(daemon("command-retry")))
                         .retryInterval(20)

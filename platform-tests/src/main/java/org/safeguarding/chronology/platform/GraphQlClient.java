@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,31 +18,59 @@ public final class GraphQlClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
+    private final Supplier<Credentials> credentials;
 
+    /** As the user {@link Credentials#fromEnvironment()} names, if any. */
     public GraphQlClient(String endpoint) {
+        this(endpoint, Credentials.fromEnvironment());
+    }
+
+    /** credentials null: no Authorization header. */
+    public GraphQlClient(String endpoint, Credentials credentials) {
+        this(endpoint, () -> credentials);
+    }
+
+    /** The credentials as they are at each request (e.g. a password file the platform writes at its first start). */
+    public GraphQlClient(String endpoint, Supplier<Credentials> credentials) {
         this.endpoint = URI.create(endpoint);
+        this.credentials = credentials;
+    }
+
+    /** The same endpoint as another user. */
+    public GraphQlClient as(Credentials user) {
+        return new GraphQlClient(endpoint.toString(), user);
     }
 
     /** Posts the document with its variables (a {@link Json#object} or a Map) and answers the response body. */
     public String post(String document, Object variables) {
+        Answer answer = answer(document, variables);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(endpoint + " answered HTTP " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** The HTTP status and body, whatever the status. */
+    public Answer answer(String document, Object variables) {
         String body = "{\"query\":" + Json.string(document) + ",\"variables\":" + Json.value(variables) + "}";
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        Credentials user = credentials.get();
+        if (user != null) {
+            request.header("Authorization", user.authorization());
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(endpoint + " answered HTTP " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + endpoint + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    public record Answer(int status, String body) {
     }
 
     /** Like {@link #post} but fails on any GraphQL error. */

@@ -557,6 +557,7 @@ class HostileInputTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", request.accept())
+                .header("Authorization", platform.admin.authorization())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());

@@ -29,6 +29,12 @@ final class Platform implements AutoCloseable {
     final String mongoUri;
     final int commandPort;
     final int queryPort;
+    /**
+     * The first-start admin, its password given to the services as a deployment would; one for the JVM, so a
+     * platform started again on the same store logs in as before.
+     */
+    static final Credentials ADMIN = new Credentials("admin", "platform-test-" + java.util.UUID.randomUUID());
+    final Credentials admin = ADMIN;
     final GraphQlClient commands;
     final GraphQlClient queries;
     final List<QueryInstance> queryInstances = new ArrayList<>();
@@ -65,7 +71,8 @@ final class Platform implements AutoCloseable {
         for (QueryInstance instance : queryInstances) {
             awaitPort(instance.log(), instance.port());
         }
-        commands = new GraphQlClient("http://127.0.0.1:" + commandPort + "/graphql");
+        commands = new GraphQlClient("http://127.0.0.1:" + commandPort + "/graphql", admin);
+        org.safeguarding.chronology.platform.bench.Http.as(admin);
         queryPort = queryInstances.get(0).port();
         queries = queryInstances.get(0).queries();
     }
@@ -123,7 +130,7 @@ final class Platform implements AutoCloseable {
         int port = freePort();
         String log = queryInstances.isEmpty() ? "query-service" : "query-service-" + (queryInstances.size() + 1);
         QueryInstance instance = new QueryInstance(start("query-service", log, "QUERY_PORT", port, environment), port,
-                new GraphQlClient("http://127.0.0.1:" + port + "/graphql"), log);
+                new GraphQlClient("http://127.0.0.1:" + port + "/graphql", admin), log);
         queryInstances.add(instance);
         return instance;
     }
@@ -146,6 +153,8 @@ final class Platform implements AutoCloseable {
             throws IOException {
         Map<String, String> all = new HashMap<>(environment);
         all.put("MONGODB_URI", mongoUri);
+        all.put("ADMIN_PASSWORD", admin.password());
+        all.put("ADMIN_PASSWORD_FILE", logs.resolve("admin-password").toString());
         all.put(portVariable, Integer.toString(port));
         Process process = launch(service, logs.resolve(log + ".log"), all);
         services.add(process);

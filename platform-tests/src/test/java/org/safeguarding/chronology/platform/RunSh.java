@@ -55,8 +55,11 @@ final class RunSh implements AutoCloseable {
         env.put("JAVA_OPTS", "-Xms32m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         env.putAll(settings);
         process = builder.start();
-        commands = new GraphQlClient("http://127.0.0.1:" + commandPort + "/graphql");
-        queries = new GraphQlClient("http://127.0.0.1:" + queryPort + "/graphql");
+        Path adminPassword = data.resolve("admin-password");
+        commands = new GraphQlClient("http://127.0.0.1:" + commandPort + "/graphql",
+                () -> Credentials.fromFile("admin", adminPassword));
+        queries = new GraphQlClient("http://127.0.0.1:" + queryPort + "/graphql",
+                () -> Credentials.fromFile("admin", adminPassword));
         awaitOwnGroup();
     }
 

@@ -26,6 +26,8 @@ public abstract class QueryServiceTestBase {
 
     private static final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     private static final Map<String, Long> sequences = new HashMap<>();
+    /** The first-start admin's password in these tests (AdminTestClient sends it). */
+    public static final String ADMIN_PASSWORD = "admin-password-of-the-tests";
 
     @Autowired
     protected HttpGraphQlTester graphQl;
@@ -36,6 +38,7 @@ public abstract class QueryServiceTestBase {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> mongo.uri("query-service-test"));
+        registry.add("chronology.security.admin-password", () -> ADMIN_PASSWORD);
     }
 
     protected void publishChildEvent(String childId, Object payload, Instant recordedAt) {

@@ -22,6 +22,10 @@ import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.command.CommandChecks;
+import org.safeguarding.chronology.command.access.CommandRights;
+import org.safeguarding.chronology.api.access.ActingUser;
+import org.safeguarding.chronology.security.ActingUsers;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.safeguarding.chronology.command.graphql.MissingChildResolver;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -37,15 +41,20 @@ public class EntryController {
 
     private final CommandGateway commands;
     private final CommandChecks checks;
-    private final ExecutorService perChild = Executors.newFixedThreadPool(CONCURRENT_CHILDREN, task -> {
-        Thread thread = new Thread(task, "record-entries");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Each child's items go on with the request's acting user. */
+    private final ExecutorService perChild = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(CONCURRENT_CHILDREN, task -> {
+                Thread thread = new Thread(task, "record-entries");
+                thread.setDaemon(true);
+                return thread;
+            }));
 
-    public EntryController(CommandGateway commands, CommandChecks checks) {
+    private final CommandRights rights;
+
+    public EntryController(CommandGateway commands, CommandChecks checks, CommandRights rights) {
         this.commands = commands;
         this.checks = checks;
+        this.rights = rights;
     }
 
     @PreDestroy
@@ -72,10 +81,12 @@ public class EntryController {
         EntryResult[] results = new EntryResult[input.size()];
         Map<String, List<Integer>> itemsByChild = new LinkedHashMap<>();
         List<RecordEntry> items = new ArrayList<>(input.size());
+        ActingUser user = ActingUsers.current();
         for (int index = 0; index < input.size(); index++) {
             RecordEntry command = command(input.get(index));
             items.add(command);
             try {
+                rights.check(user, command);
                 checks.check(command);
                 itemsByChild.computeIfAbsent(command.childId(), child -> new ArrayList<>()).add(index);
             } catch (RejectedException rejected) {

@@ -360,6 +360,14 @@ public final class Bench {
             Instant middle = child.firstOccurred().plus(Duration.between(child.firstOccurred(), child.lastOccurred()).dividedBy(2));
             Instant at = middle.truncatedTo(ChronoUnit.SECONDS);
             double page = pages("chronology page", PAGE, object("childId", child.childId()), size, events, label);
+            if (auditRecording(false)) {
+                try {
+                    pages("chronology page, reads not audited (baseline)", PAGE, object("childId", child.childId()),
+                            size, events, label);
+                } finally {
+                    auditRecording(true);
+                }
+            }
             pages("as-of page", AS_OF_PAGE, object("childId", child.childId(), "knownBy", child.mainAgency(),
                     "knownAt", at.toString(), "recordedAsOf", measured.entriesRecorded().toString()), size, events, label);
             double caseState = latency("caseState", CASE_STATE,
@@ -375,6 +383,20 @@ public final class Bench {
                     Map.of("childEntries", size, "storeEvents", events, "projectionP50Millis", caseState,
                             "replayP50Millis", replay, "ratio", replay / caseState),
                     null, size >= 10_000 ? 50.0 : null);
+        }
+    }
+
+    /**
+     * Switches the query-service's audit of reads (its /actuator/audit, there only with
+     * CHRONOLOGY_AUDIT_SWITCHABLE=true, as bench.sh starts it); false when the switch is not there.
+     */
+    private boolean auditRecording(boolean on) {
+        try {
+            Http.post(options.queriesBase() + "/actuator/audit", "{\"recording\":" + on + "}");
+            return true;
+        } catch (IllegalStateException absent) {
+            progress("no audit switch on the query-service (" + absent.getMessage() + "): no unaudited baseline");
+            return false;
         }
     }
 

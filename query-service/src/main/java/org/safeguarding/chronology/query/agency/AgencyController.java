@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.safeguarding.chronology.api.access.ActingUser;
 import org.safeguarding.chronology.api.agency.AgencyView;
 import org.safeguarding.chronology.api.agency.FindAgencies;
 import org.safeguarding.chronology.api.casestate.AgencyInvolvementView;
@@ -43,6 +44,12 @@ class AgencyController {
     @BatchMapping(typeName = "ChronologyEntry", field = "agency")
     Mono<Map<ChronologyEntryView, AgencyView>> entryAgency(List<ChronologyEntryView> entries) {
         return byAgency(entries, ChronologyEntryView::agencyId);
+    }
+
+    @BatchMapping(typeName = "User", field = "agency")
+    Mono<Map<ActingUser, AgencyView>> userAgency(List<ActingUser> users) {
+        List<ActingUser> ofAgencies = users.stream().filter(user -> user.agencyId() != null).toList();
+        return byAgency(ofAgencies, ActingUser::agencyId);
     }
 
     @BatchMapping(typeName = "AgencyKnowledge", field = "agency")

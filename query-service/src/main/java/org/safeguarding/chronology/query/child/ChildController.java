@@ -1,9 +1,9 @@
 package org.safeguarding.chronology.query.child;
 
 import java.util.concurrent.CompletableFuture;
-import org.axonframework.queryhandling.QueryGateway;
+import graphql.schema.DataFetchingEnvironment;
+import org.safeguarding.chronology.query.access.ChildReads;
 import org.safeguarding.chronology.api.child.ChildView;
-import org.safeguarding.chronology.api.child.FindChild;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -11,14 +11,14 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ChildController {
 
-    private final QueryGateway queries;
+    private final ChildReads reads;
 
-    ChildController(QueryGateway queries) {
-        this.queries = queries;
+    ChildController(ChildReads reads) {
+        this.reads = reads;
     }
 
     @QueryMapping
-    CompletableFuture<ChildView> child(@Argument String id) {
-        return queries.query(new FindChild(id), ChildView.class);
+    CompletableFuture<ChildView> child(@Argument String id, DataFetchingEnvironment field) {
+        return reads.child(field, id);
     }
 }

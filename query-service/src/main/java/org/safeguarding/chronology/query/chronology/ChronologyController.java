@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.queryhandling.QueryGateway;
+import org.safeguarding.chronology.query.access.ChildReads;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.FindChild;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
@@ -27,23 +29,26 @@ class ChronologyController {
     private static final int DEFAULT_PAGE = 100;
 
     private final QueryGateway queries;
+    private final ChildReads reads;
 
-    ChronologyController(QueryGateway queries) {
+    ChronologyController(QueryGateway queries, ChildReads reads) {
         this.queries = queries;
+        this.reads = reads;
     }
 
     @QueryMapping
     CompletableFuture<ChronologyPage> chronology(@Argument String childId, @Argument String knownBy,
                                                  @Argument Instant knownAt, @Argument Instant recordedAsOf,
                                                  @Argument Integer first, @Argument String after,
-                                                 @Argument String personId) {
-        return queries.query(new FindChronology(childId, knownBy, knownAt, recordedAsOf,
-                first == null ? DEFAULT_PAGE : first, after, personId), ChronologyPage.class);
+                                                 @Argument String personId, DataFetchingEnvironment field) {
+        return reads.chronology(field, new FindChronology(childId, knownBy, knownAt, recordedAsOf,
+                first == null ? DEFAULT_PAGE : first, after, personId));
     }
 
     @QueryMapping
-    CompletableFuture<ChronologyEntryView> entry(@Argument String id, @Argument Instant recordedAsOf) {
-        return queries.query(new FindEntry(id, recordedAsOf), ChronologyEntryView.class);
+    CompletableFuture<ChronologyEntryView> entry(@Argument String id, @Argument Instant recordedAsOf,
+                                                 DataFetchingEnvironment field) {
+        return reads.entry(field, new FindEntry(id, recordedAsOf));
     }
 
     @SchemaMapping(typeName = "ChronologyConnection")

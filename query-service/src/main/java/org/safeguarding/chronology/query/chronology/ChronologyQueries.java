@@ -132,8 +132,9 @@ public class ChronologyQueries {
     @QueryHandler
     public ChronologyEntryView handle(FindEntry query) {
         RecordedEntry entry = recorded.entry(query.entryId());
-        return entry == null ? null
+        ChronologyEntryView asOf = entry == null ? null
                 : EntryAsOf.at(entry, query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf());
+        return asOf == null || query.knownBy() == null ? asOf : withinHorizon(asOf, query.knownBy(), null);
     }
 
     /**

@@ -3,8 +3,8 @@ package org.safeguarding.chronology.query.involvement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import graphql.schema.DataFetchingEnvironment;
+import org.safeguarding.chronology.query.access.ChildReads;
 import org.safeguarding.chronology.api.casestate.AgencyInvolvementView;
 import org.safeguarding.chronology.api.casestate.FindInvolvement;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,16 +14,16 @@ import org.springframework.stereotype.Controller;
 @Controller
 class InvolvementController {
 
-    private final QueryGateway queries;
+    private final ChildReads reads;
 
-    InvolvementController(QueryGateway queries) {
-        this.queries = queries;
+    InvolvementController(ChildReads reads) {
+        this.reads = reads;
     }
 
     @QueryMapping
     CompletableFuture<List<AgencyInvolvementView>> involvement(@Argument String childId,
-                                                               @Argument Instant recordedAsOf) {
-        return queries.query(new FindInvolvement(childId, recordedAsOf),
-                ResponseTypes.multipleInstancesOf(AgencyInvolvementView.class));
+                                                               @Argument Instant recordedAsOf,
+                                                               DataFetchingEnvironment field) {
+        return reads.involvement(field, new FindInvolvement(childId, recordedAsOf));
     }
 }

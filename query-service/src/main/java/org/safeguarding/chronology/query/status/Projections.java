@@ -1,6 +1,7 @@
 package org.safeguarding.chronology.query.status;
 
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,30 @@ public class Projections {
     public List<ProjectionStatus> status() {
         long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
         return processors().stream().map(processor -> status(processor, head)).toList();
+    }
+
+    /**
+     * Waits until every projection has handled the events up to the head as it is now, or the time is up; answers
+     * whether they got there.
+     */
+    public boolean awaitHead(Duration atMost) {
+        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            List<ProjectionStatus> status = processors().stream().map(processor -> status(processor, head)).toList();
+            if (status.stream().allMatch(projection -> projection.position() != null && projection.position() >= head)) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {

@@ -27,6 +27,7 @@ import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.embedded.EmbeddedMongo;
 import org.safeguarding.chronology.eventstore.MongoTokenStore;
+import org.safeguarding.chronology.query.QueryServiceTestBase;
 import org.safeguarding.chronology.query.ReadModels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +63,7 @@ class ProjectionsHealthTest {
                     .initializeTokenSegments(ReadModels.PROCESSING_GROUP, 1);
         }
         registry.add("spring.data.mongodb.uri", () -> store.uri(DATABASE));
+        registry.add("chronology.security.admin-password", () -> QueryServiceTestBase.ADMIN_PASSWORD);
     }
 
     @Test

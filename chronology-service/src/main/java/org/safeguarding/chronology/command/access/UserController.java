@@ -1,0 +1,50 @@
+package org.safeguarding.chronology.command.access;
+
+import static org.safeguarding.chronology.api.rejection.RejectedException.forbidden;
+
+import org.safeguarding.chronology.api.access.ActingUser;
+import org.safeguarding.chronology.api.access.UserRole;
+import org.safeguarding.chronology.api.agency.AgencyView;
+import org.safeguarding.chronology.command.agency.AgencyDirectory;
+import org.safeguarding.chronology.command.agency.EventStoreAgencyDirectory;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.safeguarding.chronology.security.ActingUsers;
+import org.safeguarding.chronology.security.UserAccounts;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class UserController {
+
+    private final UserAccounts users;
+    private final AgencyDirectory agencies;
+    private final EventStoreAgencyDirectory agencyRecords;
+
+    UserController(UserAccounts users, AgencyDirectory agencies, EventStoreAgencyDirectory agencyRecords) {
+        this.users = users;
+        this.agencies = agencies;
+        this.agencyRecords = agencyRecords;
+    }
+
+    @MutationMapping
+    ActingUser createUser(@Argument CreateUserInput input) {
+        ActingUser admin = ActingUsers.current();
+        if (!admin.isAdmin()) {
+            throw forbidden("only an ADMIN user may create users");
+        }
+        if (input.role() == UserRole.AGENCY && input.agencyId() != null) {
+            agencies.requireRegistered(input.agencyId());
+        }
+        users.create(input.username(), input.password(), input.role(), input.agencyId(), admin.username());
+        return new ActingUser(input.username(), input.role(), input.agencyId());
+    }
+
+    @SchemaMapping(typeName = "User")
+    AgencyView agency(ActingUser user) {
+        return user.agencyId() == null ? null : agencyRecords.find(user.agencyId()).orElse(null);
+    }
+
+    record CreateUserInput(String username, String password, UserRole role, String agencyId) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.safeguarding.chronology.query.access;
+
+import static org.safeguarding.chronology.api.rejection.RejectedException.forbidden;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.safeguarding.chronology.api.access.ActingUser;
+import org.safeguarding.chronology.api.access.UserRole;
+import org.safeguarding.chronology.api.casestate.AgencyInvolvementView;
+import org.safeguarding.chronology.api.casestate.CaseStateView;
+import org.safeguarding.chronology.api.casestate.FindCaseState;
+import org.safeguarding.chronology.api.casestate.FindInvolvement;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.child.ChildView;
+import org.safeguarding.chronology.api.child.FindChild;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindEntry;
+import org.safeguarding.chronology.security.ActingUsers;
+import org.safeguarding.chronology.security.audit.AuditPage;
+import org.safeguarding.chronology.security.audit.AuditRecord;
+import org.safeguarding.chronology.security.audit.AuditTrail;
+import org.safeguarding.chronology.security.audit.AuditedField;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every read of a child's data passes here: who asks is checked against the contract's roles, the read is audited,
+ * and only then is it answered. An agency user's chronology, entry and case state are its agency's view. A refusal
+ * is a FORBIDDEN naming no data of the child (audited as {@code denied:<field>} by ForbiddenAudit).
+ *
+ * <p>The audit record is stored while the query runs, and the answer waits for both: a read that answered is in
+ * the trail.
+ */
+@Service
+public class ChildReads {
+
+    private final QueryGateway queries;
+    private final ChildAccess access;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public ChildReads(QueryGateway queries, ChildAccess access, AuditTrail trail) {
+        this.queries = queries;
+        this.access = access;
+        this.trail = trail;
+        this.clock = Clock.systemUTC();
+    }
+
+    public CompletableFuture<ChildView> child(DataFetchingEnvironment field, String childId) {
+        ActingUser user = mayRead(childId);
+        return audited(field, user, childId, () -> queries.query(new FindChild(childId), ChildView.class));
+    }
+
+    public CompletableFuture<ChronologyPage> chronology(DataFetchingEnvironment field, FindChronology query) {
+        ActingUser user = mayRead(query.childId());
+        FindChronology asked = new FindChronology(query.childId(), viewOf(user, query.knownBy()), query.knownAt(),
+                query.recordedAsOf(), query.first(), query.after(), query.personId());
+        return audited(field, user, query.childId(), () -> queries.query(asked, ChronologyPage.class));
+    }
+
+    public CompletableFuture<ChronologyEntryView> entry(DataFetchingEnvironment field, FindEntry query) {
+        String childId = ChildIds.childOfEntry(query.entryId());
+        ActingUser user = mayRead(childId);
+        FindEntry asked = new FindEntry(query.entryId(), query.recordedAsOf(), viewOf(user, null));
+        return audited(field, user, childId, () -> queries.query(asked, ChronologyEntryView.class));
+    }
+
+    public CompletableFuture<CaseStateView> caseState(DataFetchingEnvironment field, FindCaseState query) {
+        ActingUser user = mayRead(query.childId());
+        FindCaseState asked = new FindCaseState(query.childId(), query.at(), viewOf(user, query.knownBy()),
+                query.recordedAsOf(), query.verify());
+        return audited(field, user, query.childId(), () -> queries.query(asked, CaseStateView.class));
+    }
+
+    public CompletableFuture<List<AgencyInvolvementView>> involvement(DataFetchingEnvironment field,
+                                                                      FindInvolvement query) {
+        ActingUser user = mayRead(query.childId());
+        ResponseType<List<AgencyInvolvementView>> type = ResponseTypes.multipleInstancesOf(AgencyInvolvementView.class);
+        return audited(field, user, query.childId(), () -> queries.query(query, type));
+    }
+
+    /** ADMIN, and the chairs of a review of the child. */
+    public CompletableFuture<AuditPage> auditTrail(DataFetchingEnvironment field, String childId, int first,
+                                                   String after) {
+        ActingUser user = ActingUsers.current();
+        if (!user.isAdmin() && !(user.role() == UserRole.CHAIR && access.chairOfReviewOf(user.username(), childId))) {
+            throw forbidden("only ADMIN and the chairs of a review of the child may read its audit trail");
+        }
+        return audited(field, user, childId, () -> CompletableFuture.completedFuture(trail.page(childId, first, after)));
+    }
+
+    /** Audits one read per child named, e.g. a review's children, and answers once they are stored. */
+    public CompletableFuture<Void> audit(DataFetchingEnvironment field, ActingUser user, List<String> childIds) {
+        return trail.append(childIds.stream().map(childId -> AuditedField.read(clock, user, field, childId)).toList());
+    }
+
+    private <T> CompletableFuture<T> audited(DataFetchingEnvironment field, ActingUser user, String childId,
+                                             Supplier<CompletableFuture<T>> read) {
+        AuditRecord record = AuditedField.read(clock, user, field, childId);
+        CompletableFuture<Void> stored = trail.append(record);
+        return read.get().thenCombine(stored, (answer, audited) -> answer);
+    }
+
+    /** The user, once it may read the child's data at all. */
+    private ActingUser mayRead(String childId) {
+        ActingUser user = ActingUsers.current();
+        boolean may = switch (user.role()) {
+            case ADMIN -> true;
+            case AGENCY -> childId != null && access.agencyRecorded(user.agencyId(), childId);
+            case REVIEWER, CHAIR -> childId != null && access.memberOfReviewOf(user.username(), childId);
+        };
+        if (!may) {
+            throw forbidden(switch (user.role()) {
+                case AGENCY -> "an agency user may read only the children its agency has recorded anything about";
+                default -> "a reviewer or chair may read only the children of the reviews it is a member of";
+            });
+        }
+        return user;
+    }
+
+    /** knownBy as asked, but an agency user always sees its own agency's view, and may not ask for another's. */
+    private static String viewOf(ActingUser user, String knownBy) {
+        if (user.role() != UserRole.AGENCY) {
+            return knownBy;
+        }
+        if (knownBy != null && !knownBy.equals(user.agencyId())) {
+            throw forbidden("an agency user sees its own agency's view only; knownBy names another agency");
+        }
+        return user.agencyId();
+    }
+}
