@@ -24,5 +24,14 @@ public record ReviewView(String id, ReviewType type, List<String> childIds, Loca
     /** completedAt and completionNote are null until the action is completed. */
     public record RecommendationView(String id, String text, List<String> findingIds, String ownerAgencyId,
                                      LocalDate dueBy, Instant completedAt, String completionNote) {
+
+        public RecommendationView completed(Instant at, String note) {
+            return new RecommendationView(id, text, findingIds, ownerAgencyId, dueBy, at, note);
+        }
+
+        /** The recommendation as recorded, before any completion. */
+        public RecommendationView asRecorded() {
+            return completed(null, null);
+        }
     }
 }
