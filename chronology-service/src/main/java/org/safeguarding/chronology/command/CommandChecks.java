@@ -20,6 +20,12 @@ import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
+import org.safeguarding.chronology.api.review.AddReviewMember;
+import org.safeguarding.chronology.api.review.CommissionReview;
+import org.safeguarding.chronology.api.review.CompleteAction;
+import org.safeguarding.chronology.api.review.MarkKeyPracticeEpisode;
+import org.safeguarding.chronology.api.review.RecordFinding;
+import org.safeguarding.chronology.api.review.RecordRecommendation;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
 import org.safeguarding.chronology.api.text.TextRules;
 import org.springframework.stereotype.Component;
@@ -121,13 +127,48 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
                 throw badRequest("fromAgencyId and toAgencyId are both " + c.fromAgencyId() + ": an agency cannot "
                         + "share with itself");
             }
-            if (c.entryIds() == null || c.entryIds().isEmpty()) {
-                throw badRequest("entryIds must name at least one entry");
-            }
-            ids("entryIds", c.entryIds());
+            atLeastOne("entryIds", c.entryIds(), "entry");
             notLater("sharedAt", c.sharedAt(), now);
             given("channel", c.channel());
             identifier("sourceRef", c.sourceRef());
+        } else if (command instanceof CommissionReview c) {
+            identifier("id", c.reviewId());
+            given("type", c.type());
+            atLeastOne("childIds", c.childIds(), "child");
+            given("scopeFrom", c.scopeFrom());
+            given("scopeTo", c.scopeTo());
+            if (c.scopeFrom().isAfter(c.scopeTo())) {
+                throw badRequest("scopeFrom " + c.scopeFrom() + " is after scopeTo " + c.scopeTo());
+            }
+            identifier("chair", c.chair());
+            given("commissionedAt", c.commissionedAt());
+        } else if (command instanceof AddReviewMember c) {
+            identifier("reviewId", c.reviewId());
+            identifier("username", c.username());
+        } else if (command instanceof MarkKeyPracticeEpisode c) {
+            identifier("reviewId", c.reviewId());
+            identifier("id", c.episodeId());
+            text("title", c.title(), MAX_TEXT);
+            atLeastOne("entryIds", c.entryIds(), "entry");
+            text("analysis", c.analysis(), MAX_TEXT);
+        } else if (command instanceof RecordFinding c) {
+            identifier("reviewId", c.reviewId());
+            identifier("id", c.findingId());
+            text("text", c.text(), MAX_TEXT);
+            atLeastOne("evidenceEntryIds", c.evidenceEntryIds(), "entry");
+        } else if (command instanceof RecordRecommendation c) {
+            identifier("reviewId", c.reviewId());
+            identifier("id", c.recommendationId());
+            text("text", c.text(), MAX_TEXT);
+            given("findingIds", c.findingIds());
+            ids("findingIds", c.findingIds());
+            identifier("ownerAgencyId", c.ownerAgencyId());
+            given("dueBy", c.dueBy());
+        } else if (command instanceof CompleteAction c) {
+            identifier("reviewId", c.reviewId());
+            identifier("recommendationId", c.recommendationId());
+            given("completedAt", c.completedAt());
+            text("note", c.note(), MAX_TEXT);
         }
     }
 
@@ -153,6 +194,13 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
         for (String id : ids) {
             identifier(field, id);
         }
+    }
+
+    private static void atLeastOne(String field, List<String> ids, String what) {
+        if (ids == null || ids.isEmpty()) {
+            throw badRequest(field + " must name at least one " + what);
+        }
+        ids(field, ids);
     }
 
     private static void refuse(String field, String fault) {

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -42,10 +42,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class ContractSupersetTest {
 
-    /** The contract files whose issues are done. */
-    @ParameterizedTest
-    @ValueSource(strings = {"core.graphqls", "case-state.graphqls"})
-    void servedSchemasAreASupersetOfTheContract(String contractFile) {
+    /**
+     * The contract files whose issues are done (or under way), the roots each is checked for, and the root fields
+     * not served yet. A file whose queries are not served yet is checked for its Mutation only.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "core.graphqls              | Mutation Query |",
+            "case-state.graphqls        | Mutation Query |",
+            // the reviews' mutations; createUser comes with the access work
+            "access-and-review.graphqls | Mutation       | createUser",
+    })
+    void servedSchemasAreASupersetOfTheContract(String contractFile, String roots, String notServedYet) {
+        Set<String> checkedRoots = Set.of(roots.split(" +"));
+        Set<String> leftOut = notServedYet == null ? Set.of() : Set.of(notServedYet.split(" +"));
         TypeDefinitionRegistry contract = new TypeDefinitionRegistry();
         contract.merge(new SchemaParser().parse(contractText("core.graphqls")));
         if (!contractFile.equals("core.graphqls")) {
@@ -58,15 +68,18 @@ class ContractSupersetTest {
         List<String> missing = new ArrayList<>();
         served.forEach((root, schema) -> {
             UnExecutableSchemaGenerator.makeUnExecutableSchema(schema); // the served SDL itself is valid
-            for (String typeName : reachableFrom(contract, root)) {
-                compare(typeName, contract, schema, root, missing);
+            if (!checkedRoots.contains(root)) {
+                return;
+            }
+            for (String typeName : reachableFrom(contract, root, leftOut)) {
+                compare(typeName, contract, schema, root, typeName.equals(root) ? leftOut : Set.of(), missing);
             }
         });
         assertThat(missing).as("contract " + contractFile + " elements missing from the served schemas").isEmpty();
     }
 
     private static void compare(String typeName, TypeDefinitionRegistry contract, TypeDefinitionRegistry schema,
-                                String root, List<String> missing) {
+                                String root, Set<String> leftOut, List<String> missing) {
         String where = root.equals("Mutation") ? "chronology-service" : "query-service";
         TypeDefinition<?> expected = contract.getType(typeName).orElseThrow();
         TypeDefinition<?> actual = schema.getType(typeName).orElse(null);
@@ -77,6 +90,9 @@ class ContractSupersetTest {
         if (expected instanceof ObjectTypeDefinition) {
             Map<String, FieldDefinition> fields = fieldsOf(schema, typeName);
             for (FieldDefinition field : fieldsOf(contract, typeName).values()) {
+                if (leftOut.contains(field.getName())) {
+                    continue;
+                }
                 FieldDefinition servedField = fields.get(field.getName());
                 if (servedField == null || !sameType(field.getType(), servedField.getType())) {
                     missing.add(where + ": " + typeName + "." + field.getName() + ": " + AstPrinter.printAst(field.getType()));
@@ -120,7 +136,8 @@ class ContractSupersetTest {
         }
     }
 
-    private static Set<String> reachableFrom(TypeDefinitionRegistry contract, String root) {
+    /** The types reachable from the root, not through the root's fields left out. */
+    private static Set<String> reachableFrom(TypeDefinitionRegistry contract, String root, Set<String> leftOut) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(root));
         while (!todo.isEmpty()) {
@@ -131,6 +148,9 @@ class ContractSupersetTest {
             TypeDefinition<?> type = contract.getType(name).get();
             if (type instanceof ObjectTypeDefinition) {
                 for (FieldDefinition field : fieldsOf(contract, name).values()) {
+                    if (name.equals(root) && leftOut.contains(field.getName())) {
+                        continue;
+                    }
                     todo.push(baseName(field.getType()));
                     field.getInputValueDefinitions().forEach(a -> todo.push(baseName(a.getType())));
                 }

@@ -4,10 +4,7 @@ import static org.safeguarding.chronology.api.rejection.RejectedException.forbid
 
 import org.safeguarding.chronology.api.access.ActingUser;
 import org.safeguarding.chronology.api.access.UserRole;
-import org.safeguarding.chronology.api.agency.AgencyView;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
-import org.safeguarding.chronology.command.agency.EventStoreAgencyDirectory;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.safeguarding.chronology.security.ActingUsers;
 import org.safeguarding.chronology.security.UserAccounts;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -19,12 +16,10 @@ class UserController {
 
     private final UserAccounts users;
     private final AgencyDirectory agencies;
-    private final EventStoreAgencyDirectory agencyRecords;
 
-    UserController(UserAccounts users, AgencyDirectory agencies, EventStoreAgencyDirectory agencyRecords) {
+    UserController(UserAccounts users, AgencyDirectory agencies) {
         this.users = users;
         this.agencies = agencies;
-        this.agencyRecords = agencyRecords;
     }
 
     @MutationMapping
@@ -38,11 +33,6 @@ class UserController {
         }
         users.create(input.username(), input.password(), input.role(), input.agencyId(), admin.username());
         return new ActingUser(input.username(), input.role(), input.agencyId());
-    }
-
-    @SchemaMapping(typeName = "User")
-    AgencyView agency(ActingUser user) {
-        return user.agencyId() == null ? null : agencyRecords.find(user.agencyId()).orElse(null);
     }
 
     record CreateUserInput(String username, String password, UserRole role, String agencyId) {

@@ -1,12 +1,9 @@
 package org.safeguarding.chronology.command.agency;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safeguarding.chronology.api.agency.AgencyIds;
-import org.safeguarding.chronology.api.agency.AgencyRegistered;
-import org.safeguarding.chronology.api.agency.AgencyView;
 import org.springframework.stereotype.Component;
 
 /** An agency is registered when its aggregate has an event; positive answers are remembered. */
@@ -18,16 +15,6 @@ public class EventStoreAgencyDirectory implements AgencyDirectory {
 
     public EventStoreAgencyDirectory(EventStore eventStore) {
         this.eventStore = eventStore;
-    }
-
-    /** The agency as registered (an agency's name and sector never change), or empty. */
-    public Optional<AgencyView> find(String agencyId) {
-        return eventStore.readEvents(AgencyIds.aggregateId(agencyId)).asStream()
-                .map(event -> event.getPayload())
-                .filter(AgencyRegistered.class::isInstance)
-                .map(AgencyRegistered.class::cast)
-                .findFirst()
-                .map(registered -> new AgencyView(registered.agencyId(), registered.name(), registered.sector()));
     }
 
     @Override

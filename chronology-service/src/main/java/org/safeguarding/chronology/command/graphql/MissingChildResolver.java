@@ -4,12 +4,13 @@ import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.review.ReviewIds;
 import org.safeguarding.chronology.graphql.RejectionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
-/** A command for a child that was never registered targets a missing aggregate: NOT_FOUND. */
+/** A command for a child that was never registered, or a review never commissioned, targets a missing aggregate: NOT_FOUND. */
 @Component
 public class MissingChildResolver extends DataFetcherExceptionResolverAdapter {
 
@@ -26,8 +27,12 @@ public class MissingChildResolver extends DataFetcherExceptionResolverAdapter {
     /** The NOT_FOUND message for a command whose aggregate does not exist. */
     public static String message(AggregateNotFoundException missing) {
         String id = String.valueOf(missing.getAggregateIdentifier());
-        return id.startsWith(ChildIds.PREFIX)
-                ? "child " + id.substring(ChildIds.PREFIX.length()) + " is not registered"
-                : missing.getMessage();
+        if (id.startsWith(ChildIds.PREFIX)) {
+            return "child " + id.substring(ChildIds.PREFIX.length()) + " is not registered";
+        }
+        if (id.startsWith(ReviewIds.PREFIX)) {
+            return "review " + id.substring(ReviewIds.PREFIX.length()) + " does not exist";
+        }
+        return missing.getMessage();
     }
 }

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A valid RecordEntryInput as GraphQL variables, for tests to vary. */
-final class EntryInputs {
+public final class EntryInputs {
 
     private EntryInputs() {
     }
 
-    static Map<String, Object> entry(String childId, String agencyId, String sourceRef) {
+    public static Map<String, Object> entry(String childId, String agencyId, String sourceRef) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("childId", childId);
         entry.put("agencyId", agencyId);

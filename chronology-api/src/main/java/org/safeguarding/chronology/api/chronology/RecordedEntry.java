@@ -1,10 +1,7 @@
-package org.safeguarding.chronology.query.chronology;
+package org.safeguarding.chronology.api.chronology;
 
 import java.time.Instant;
 import java.util.List;
-import org.safeguarding.chronology.api.chronology.DatePrecision;
-import org.safeguarding.chronology.api.chronology.EntryKind;
-import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
 
 /**

@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.query.chronology;
+package org.safeguarding.chronology.api.chronology;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.safeguarding.chronology.api.chronology.DatePrecision;
 
 /** The columns a reviewer's chronology shows beside each entry: the date as known, the child's age, the gap. */
-final class ReviewerColumns {
+public final class ReviewerColumns {
 
     private static final DateTimeFormatter EXACT = utc("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter DAY = utc("dd/MM/yyyy");
@@ -26,7 +25,7 @@ final class ReviewerColumns {
     }
 
     /** "14/03/2007 09:30" (UTC), "14/03/2007", "?/03/2007", "?/?/2007". */
-    static String occurredAtText(Instant occurredAt, DatePrecision precision) {
+    public static String occurredAtText(Instant occurredAt, DatePrecision precision) {
         return switch (precision == null ? DatePrecision.EXACT : precision) {
             case EXACT -> EXACT.format(occurredAt);
             case DAY -> DAY.format(occurredAt);
@@ -40,7 +39,7 @@ final class ReviewerColumns {
      * before it; "about" when only the month or year is known (its first day is the stored occurredAt, so a period
      * that reaches past the birth is "about 0 days"); "unborn" before birth.
      */
-    static String childAge(LocalDate dateOfBirth, Instant occurredAt, DatePrecision precision) {
+    public static String childAge(LocalDate dateOfBirth, Instant occurredAt, DatePrecision precision) {
         LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
         boolean approximate = precision == DatePrecision.MONTH || precision == DatePrecision.YEAR;
         if (day.isBefore(dateOfBirth)) {
@@ -58,7 +57,7 @@ final class ReviewerColumns {
     }
 
     /** "12 days 4 hours", "3 hours 20 minutes", "45 minutes", "0 minutes": the two largest units, rounded down. */
-    static String interval(Instant from, Instant to) {
+    public static String interval(Instant from, Instant to) {
         Duration gap = Duration.between(from, to);
         if (gap.toDays() > 0) {
             return units(gap.toDays(), "day", gap.toHoursPart(), "hour");

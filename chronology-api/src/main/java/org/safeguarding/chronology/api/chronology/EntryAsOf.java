@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.query.chronology;
+package org.safeguarding.chronology.api.chronology;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,21 +6,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Version;
-import org.safeguarding.chronology.api.chronology.KnowledgeSource;
 
 /** An entry as the record stood at an instant R: the contract's rules 1, 2 and 7. */
-final class EntryAsOf {
+public final class EntryAsOf {
 
     /** Of two shares to the same agency, the one it learnt from: earliest sharedAt, then recordedAt, then id. */
-    static final Comparator<RecordedEntry.Share> FIRST_LEARNT = Comparator.comparing(RecordedEntry.Share::sharedAt)
+    public static final Comparator<RecordedEntry.Share> FIRST_LEARNT = Comparator.comparing(RecordedEntry.Share::sharedAt)
             .thenComparing(RecordedEntry.Share::recordedAt)
             .thenComparing(share -> share.sharingId().length())
             .thenComparing(RecordedEntry.Share::sharingId);
 
-    static final Comparator<Knowledge> BY_SINCE = Comparator.comparing(Knowledge::since)
+    public static final Comparator<Knowledge> BY_SINCE = Comparator.comparing(Knowledge::since)
             .thenComparing(Knowledge::agencyId);
 
     private EntryAsOf() {
@@ -30,7 +28,7 @@ final class EntryAsOf {
      * The entry with every version and share recorded at or before R, its knowledge unfiltered; null when
      * it was first recorded after R. A retracted entry is shown with the retraction as its version.
      */
-    static ChronologyEntryView at(RecordedEntry entry, Instant recordedAsOf) {
+    public static ChronologyEntryView at(RecordedEntry entry, Instant recordedAsOf) {
         List<Version> history = new ArrayList<>();
         for (RecordedEntry.Version stored : entry.versions()) {
             if (stored.recordedAt().isAfter(recordedAsOf)) {
@@ -57,7 +55,7 @@ final class EntryAsOf {
                 knowledge(entry, shown, recordedAsOf), List.copyOf(history), null);
     }
 
-    static boolean retracted(ChronologyEntryView view) {
+    public static boolean retracted(ChronologyEntryView view) {
         return view.history().get(view.history().size() - 1).retracted();
     }
 

@@ -1,4 +1,4 @@
-package org.safeguarding.chronology.query.chronology;
+package org.safeguarding.chronology.api.chronology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.chronology.api.chronology.DatePrecision.DAY;

@@ -1,0 +1,64 @@
+package org.safeguarding.chronology.command.child;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.child.ChildView;
+import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.EntryAsOf;
+import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.RecordedEntry;
+import org.safeguarding.chronology.api.sharing.InformationShared;
+
+/**
+ * A child's case as the record stands now, from its raw events: the child and each entry as {@link EntryAsOf}
+ * shows it now (its latest version, a retracted one as its retraction; every version; who knows it since when).
+ */
+public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entries) {
+
+    /** The child's events in stream order, each with its own timestamp (the recordedAt). */
+    public static ChildRecord fold(Iterable<? extends DomainEventMessage<?>> events) {
+        ChildView child = null;
+        Map<String, EntryRecorded> recorded = new LinkedHashMap<>();
+        Map<String, List<RecordedEntry.Version>> versions = new LinkedHashMap<>();
+        Map<String, List<RecordedEntry.Share>> shares = new LinkedHashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            Instant recordedAt = event.getTimestamp();
+            Object payload = event.getPayload();
+            if (payload instanceof ChildRegistered registered) {
+                child = new ChildView(registered.childId(), registered.displayName(), registered.dateOfBirth());
+            } else if (payload instanceof EntryRecorded entry) {
+                recorded.put(entry.entryId(), entry);
+                versions.put(entry.entryId(), new ArrayList<>(List.of(new RecordedEntry.Version(1, recordedAt,
+                        entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(), entry.kind(),
+                        entry.summary(), entry.significance(), null, false))));
+            } else if (payload instanceof EntryCorrected corrected && versions.containsKey(corrected.entryId())) {
+                versions.get(corrected.entryId()).add(new RecordedEntry.Version(corrected.version(), recordedAt,
+                        corrected.occurredAt(), corrected.occurredAtPrecision(), corrected.knownAt(),
+                        corrected.kind(), corrected.summary(), corrected.significance(), corrected.reason(), false));
+            } else if (payload instanceof EntryRetracted retracted && versions.containsKey(retracted.entryId())) {
+                versions.get(retracted.entryId()).add(new RecordedEntry.Version(retracted.version(), recordedAt,
+                        null, null, null, null, null, null, retracted.reason(), true));
+            } else if (payload instanceof InformationShared shared) {
+                for (String entryId : shared.entryIds()) {
+                    shares.computeIfAbsent(entryId, id -> new ArrayList<>()).add(new RecordedEntry.Share(
+                            shared.sharingId(), shared.fromAgencyId(), shared.toAgencyId(), shared.sharedAt(),
+                            shared.channel(), recordedAt));
+                }
+            }
+        }
+        Map<String, ChronologyEntryView> entries = new LinkedHashMap<>();
+        recorded.forEach((entryId, entry) -> entries.put(entryId, EntryAsOf.at(new RecordedEntry(entryId,
+                entry.childId(), ChildIds.entryNumber(entryId), entry.agencyId(), entry.sourceRef(),
+                entry.professional(), entry.personIds(), List.copyOf(versions.get(entryId)),
+                List.copyOf(shares.getOrDefault(entryId, List.of()))), Instant.MAX)));
+        return new ChildRecord(child, Map.copyOf(entries));
+    }
+}
