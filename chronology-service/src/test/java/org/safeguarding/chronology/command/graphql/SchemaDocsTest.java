@@ -2,14 +2,12 @@ package org.safeguarding.chronology.command.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.command.ServiceTest;
 import org.safeguarding.chronology.graphiql.GraphiQlPageChecks;
-import org.safeguarding.chronology.graphql.SdlDescriptions;
+import org.safeguarding.chronology.graphql.ServedSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** By default the service documents its schema through introspection, and serves GraphiQL from its jar. */
@@ -22,15 +20,12 @@ class SchemaDocsTest extends ServiceTest {
 
     @Test
     void introspectionAnswersTheSdlsDescriptionStrings() {
-        Map<String, String> served = SdlDescriptions.served(graphQl.document(SdlDescriptions.INTROSPECTION).execute()
-                .path("__schema").entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get());
-        assertThat(served)
+        assertThat(ServedSchema.descriptions(graphQl, "commands"))
                 .containsEntry("RecordEntryInput.occurredAt", "when it happened")
                 .containsEntry("RecordEntryInput.knownAt", "when the recording agency itself came to know it")
                 .containsEntry("RecordEntryInput.summary", "what happened, in the agency's words (at most 10,000 characters)")
                 .containsEntry("EntryReceipt.recordedAt", "the stored event's own timestamp (transaction time)")
                 .containsEntry("CorrectEntryInput.agencyId", "must be the agency that recorded the entry");
-        assertThat(SdlDescriptions.mismatches(SdlDescriptions.written("commands"), served)).isEmpty();
     }
 
     @Test
