@@ -22,6 +22,8 @@ public abstract class ServiceTest {
     private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
     /** The first-start admin's password in these tests (AdminTestClient sends it). */
     public static final String ADMIN_PASSWORD = "admin-password-of-the-tests";
+    public static final String ADMIN_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {

@@ -12,6 +12,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
@@ -26,23 +27,38 @@ final class Served {
     private final GraphQL graphQl;
 
     private Served(String side) {
-        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-        for (String folder : List.of("common", side)) {
-            try {
-                for (Resource file : new PathMatchingResourcePatternResolver()
-                        .getResources("classpath:graphql/" + folder + "/*.graphqls")) {
-                    types.merge(new SchemaParser().parse(file.getContentAsString(StandardCharsets.UTF_8)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        TypeDefinitionRegistry types = types(side);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         Scalars.wiring().configure(wiring);
         schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         graphQl = GraphQL.newGraphQL(schema)
                 .preparsedDocumentProvider(new ParsedDocuments(100, () -> schema, LIMITS))
                 .build();
+    }
+
+    /** The SDL a service serves: graphql/common and graphql/{side} ("commands" or "queries"). */
+    static TypeDefinitionRegistry types(String side) {
+        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
+        for (Resource file : files("classpath:graphql/common/*.graphqls", "classpath:graphql/" + side + "/*.graphqls")) {
+            try {
+                types.merge(new SchemaParser().parse(file.getContentAsString(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return types;
+    }
+
+    static List<Resource> files(String... patterns) {
+        List<Resource> files = new ArrayList<>();
+        for (String pattern : patterns) {
+            try {
+                files.addAll(List.of(new PathMatchingResourcePatternResolver().getResources(pattern)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 
     static Served commands() {
