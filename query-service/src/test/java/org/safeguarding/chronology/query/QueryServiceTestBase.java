@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.safeguarding.chronology.api.agency.AgencyIds;
 import org.safeguarding.chronology.api.agency.AgencyRegistered;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.review.ReviewIds;
 import org.safeguarding.chronology.embedded.EmbeddedMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.graphql.tester.AutoConfigureHttpGraphQlTester;
@@ -45,6 +46,10 @@ public abstract class QueryServiceTestBase {
 
     protected void publishChildEvent(String childId, Object payload, Instant recordedAt) {
         publish("Child", ChildIds.aggregateId(childId), payload, recordedAt);
+    }
+
+    protected void publishReviewEvent(String reviewId, Object payload) {
+        publish("Review", ReviewIds.aggregateId(reviewId), payload, Instant.now());
     }
 
     protected void registerAgency(AgencyRegistered agency) {

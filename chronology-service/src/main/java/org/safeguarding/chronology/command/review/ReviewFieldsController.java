@@ -1,9 +1,7 @@
 package org.safeguarding.chronology.command.review;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +13,7 @@ import org.safeguarding.chronology.api.calendar.WorkingDays;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.review.RecommendationAnswer;
 import org.safeguarding.chronology.api.review.ReviewView;
 import org.safeguarding.chronology.api.review.ReviewView.FindingView;
 import org.safeguarding.chronology.api.review.ReviewView.KeyPracticeEpisodeView;
@@ -69,11 +68,7 @@ class ReviewFieldsController {
     /** The status is computed now, against today's date in Europe/London. */
     @SchemaMapping(typeName = "Review")
     List<RecommendationAnswer> recommendations(ReviewView review) {
-        LocalDate today = WorkingDays.londonDate(clock.instant());
-        Map<String, FindingView> findings = new LinkedHashMap<>();
-        review.findings().forEach(finding -> findings.put(finding.id(), finding));
-        return review.recommendations().stream()
-                .map(recommendation -> RecommendationAnswer.of(recommendation, findings, today)).toList();
+        return RecommendationAnswer.of(review, WorkingDays.londonDate(clock.instant()));
     }
 
     @SchemaMapping(typeName = "KeyPracticeEpisode")

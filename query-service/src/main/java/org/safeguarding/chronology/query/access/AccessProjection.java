@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.sharing.InformationShared;
+import org.safeguarding.chronology.query.FieldKeys;
 import org.safeguarding.chronology.query.ProjectionWrites;
 import org.safeguarding.chronology.query.ReadModels;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read which child, besides ADMIN: {@code rm_access}, one document per grant keyed by what it grants
  * ({@link ChildAccess.Layout}). An agency that recorded anything about a child (an entry, a person known, a share it
- * sent); the members and the chair of a review of the child. Grants are never taken back.
+ * sent); the members and the chair of a review, and the reviews of each child. Grants are never taken back.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -46,7 +47,21 @@ public class AccessProjection {
         grant(ChildAccess.Layout.agency(agencyId, childId));
     }
 
-    void grant(String key) {
+    /** The review is of the child. */
+    public void grantReview(String reviewId, String childId) {
+        ProjectionWrites.upsert(mongo, ChildAccess.Layout.COLLECTION, ChildAccess.Layout.reviewsOf(childId),
+                new Update().set(ChildAccess.Layout.REVIEWS + "." + FieldKeys.of(reviewId), reviewId));
+    }
+
+    public void grantMember(String username, String reviewId) {
+        grant(ChildAccess.Layout.member(username, reviewId));
+    }
+
+    public void grantChair(String username, String reviewId) {
+        grant(ChildAccess.Layout.chair(username, reviewId));
+    }
+
+    private void grant(String key) {
         ProjectionWrites.upsert(mongo, ChildAccess.Layout.COLLECTION, key, new Update().set(ChildAccess.Layout.GRANTED, true));
     }
 

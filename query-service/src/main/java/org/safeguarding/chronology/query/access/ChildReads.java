@@ -23,6 +23,8 @@ import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
+import org.safeguarding.chronology.api.review.ReviewView;
+import org.safeguarding.chronology.query.review.KnownReviews;
 import org.safeguarding.chronology.security.ActingUsers;
 import org.safeguarding.chronology.security.audit.AuditPage;
 import org.safeguarding.chronology.security.audit.AuditRecord;
@@ -44,12 +46,14 @@ public class ChildReads {
     private final QueryGateway queries;
     private final ChildAccess access;
     private final AuditTrail trail;
+    private final KnownReviews reviews;
     private final Clock clock;
 
-    public ChildReads(QueryGateway queries, ChildAccess access, AuditTrail trail) {
+    public ChildReads(QueryGateway queries, ChildAccess access, AuditTrail trail, KnownReviews reviews) {
         this.queries = queries;
         this.access = access;
         this.trail = trail;
+        this.reviews = reviews;
         this.clock = Clock.systemUTC();
     }
 
@@ -96,8 +100,39 @@ public class ChildReads {
         return audited(field, user, childId, () -> CompletableFuture.completedFuture(trail.page(childId, first, after)));
     }
 
-    /** Audits one read per child named, e.g. a review's children, and answers once they are stored. */
-    public CompletableFuture<Void> audit(DataFetchingEnvironment field, ActingUser user, List<String> childIds) {
+    /**
+     * ADMIN, and the review's members (its chair is one); no agency user. An unknown review is null. Audited once
+     * per child of the review.
+     */
+    public CompletableFuture<ReviewView> review(DataFetchingEnvironment field, String reviewId) {
+        ActingUser user = ActingUsers.current();
+        if (user.role() == UserRole.AGENCY) {
+            throw forbidden("an agency user has no review operation");
+        }
+        ReviewView review = reviews.find(reviewId);
+        if (review == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!user.isAdmin() && !access.memberOf(user.username(), reviewId)) {
+            throw forbidden("only the members of a review (and ADMIN) may read it");
+        }
+        return audit(field, user, review.childIds()).thenApply(stored -> review);
+    }
+
+    /** The reviews the user may see, by id (none for an agency user); audited once per child of each. */
+    public CompletableFuture<List<ReviewView>> reviews(DataFetchingEnvironment field) {
+        ActingUser user = ActingUsers.current();
+        List<ReviewView> visible = switch (user.role()) {
+            case ADMIN -> reviews.all();
+            case AGENCY -> List.of();
+            case REVIEWER, CHAIR -> reviews.ofMember(user.username());
+        };
+        List<String> children = visible.stream().flatMap(review -> review.childIds().stream()).toList();
+        return audit(field, user, children).thenApply(stored -> visible);
+    }
+
+    /** Audits one read per child named, and answers once they are stored. */
+    private CompletableFuture<Void> audit(DataFetchingEnvironment field, ActingUser user, List<String> childIds) {
         return trail.append(childIds.stream().map(childId -> AuditedField.read(clock, user, field, childId)).toList());
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.safeguarding.chronology.api.access.ActingUser;
 import org.safeguarding.chronology.api.agency.AgencyView;
+import org.safeguarding.chronology.api.review.RecommendationAnswer;
 import org.safeguarding.chronology.api.agency.FindAgencies;
 import org.safeguarding.chronology.api.casestate.AgencyInvolvementView;
 import org.safeguarding.chronology.api.casestate.CaseStateView.OpenInvolvement;
@@ -50,6 +51,11 @@ class AgencyController {
     Mono<Map<ActingUser, AgencyView>> userAgency(List<ActingUser> users) {
         List<ActingUser> ofAgencies = users.stream().filter(user -> user.agencyId() != null).toList();
         return byAgency(ofAgencies, ActingUser::agencyId);
+    }
+
+    @BatchMapping(typeName = "Recommendation", field = "ownerAgency")
+    Mono<Map<RecommendationAnswer, AgencyView>> recommendationOwner(List<RecommendationAnswer> recommendations) {
+        return byAgency(recommendations, RecommendationAnswer::ownerAgencyId);
     }
 
     @BatchMapping(typeName = "AgencyKnowledge", field = "agency")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,6 +13,7 @@ import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.EntryAsOf;
 import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindEntries;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.chronology.RecordedEntry;
 import org.safeguarding.chronology.api.rejection.RejectedException;
@@ -137,6 +139,15 @@ public class ChronologyQueries {
         ChronologyEntryView asOf = entry == null ? null
                 : EntryAsOf.at(entry, query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf());
         return asOf == null || query.knownBy() == null ? asOf : withinHorizon(asOf, query.knownBy(), null);
+    }
+
+    /** The entries as the record stands now, in the order named. */
+    @QueryHandler
+    public List<ChronologyEntryView> handle(FindEntries query) {
+        Instant now = clock.instant();
+        Map<String, RecordedEntry> found = recorded.entries(query.entryIds());
+        return query.entryIds().stream().map(found::get).filter(Objects::nonNull)
+                .map(entry -> EntryAsOf.at(entry, now)).filter(Objects::nonNull).toList();
     }
 
     /**

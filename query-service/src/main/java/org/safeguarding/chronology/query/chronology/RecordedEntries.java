@@ -6,6 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,22 @@ public class RecordedEntries {
     public RecordedEntry entry(String entryId) {
         String childId = ChildIds.childOfEntry(entryId);
         return childId == null ? null : load(childId).entries().get(entryId);
+    }
+
+    /** The entries with these ids that exist, by id; each child's entries are loaded once. */
+    public Map<String, RecordedEntry> entries(Collection<String> entryIds) {
+        Map<String, ChildEntries> children = new HashMap<>();
+        Map<String, RecordedEntry> found = new HashMap<>();
+        for (String entryId : entryIds) {
+            String childId = ChildIds.childOfEntry(entryId);
+            if (childId != null) {
+                RecordedEntry entry = children.computeIfAbsent(childId, this::load).entries().get(entryId);
+                if (entry != null) {
+                    found.put(entryId, entry);
+                }
+            }
+        }
+        return found;
     }
 
     void forget() {
