@@ -21,7 +21,7 @@ class DockerComposeTest {
     void composeRunsBothServicesOnAMongoReplicaSet() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("mongo", "chronology-service", "query-service", "query-service-2");
+        assertThat(services).containsOnlyKeys("mongo", "keycloak", "chronology-service", "query-service", "query-service-2");
 
         Map<String, Object> mongo = services.get("mongo");
         assertThat(String.join(" ", (List<String>) mongo.get("command"))).contains("--replSet rs0");
