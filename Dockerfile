@@ -9,6 +9,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY chronology-api chronology-api
 COPY graphql-schema graphql-schema
+COPY platform-security platform-security
 COPY mongo-event-store mongo-event-store
 COPY embedded-store embedded-store
 COPY chronology-service chronology-service

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.embedded.EmbeddedMongo;
@@ -101,7 +102,7 @@ class BearerTokenTest {
                 .expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
     }
 
-    private static String token(RSAKey key, String issuer, Map<String, Object> claims) {
+    static String token(RSAKey key, String issuer, Map<String, Object> claims) {
         return sign(key, builder(issuer, claims).build());
     }
 
@@ -122,7 +123,7 @@ class BearerTokenTest {
         }
     }
 
-    private static RSAKey key(String id) {
+    static RSAKey key(String id) {
         try {
             return new RSAKeyGenerator(2048).keyID(id).generate();
         } catch (Exception e) {
@@ -135,24 +136,23 @@ class BearerTokenTest {
     }
 
     private static HttpServer issuer() {
+        return serveJson(Map.of(
+                "/realms/chronology/.well-known/openid-configuration", () -> "{\"issuer\":\"" + issuerUri()
+                        + "\",\"jwks_uri\":\"" + issuerUri() + "/certs\",\"subject_types_supported\":[\"public\"]}",
+                "/realms/chronology/certs", () -> new JWKSet(KEY.toPublicJWK()).toString()));
+    }
+
+    /** A server on a free port of 127.0.0.1 answering each path with its JSON. */
+    static HttpServer serveJson(Map<String, Supplier<String>> bodies) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/realms/chronology/.well-known/openid-configuration", exchange -> {
-                String base = issuerUri();
-                byte[] body = ("{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/certs\","
-                        + "\"subject_types_supported\":[\"public\"]}").getBytes(StandardCharsets.UTF_8);
+            bodies.forEach((path, body) -> server.createContext(path, exchange -> {
+                byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
                 exchange.close();
-            });
-            server.createContext("/realms/chronology/certs", exchange -> {
-                byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            }));
             server.start();
             return server;
         } catch (Exception e) {
