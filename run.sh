@@ -3,7 +3,7 @@
 # and query-service. Builds first if needed. Restarts a process that dies, with backoff; gives up
 # (stops everything, exits 1) when one keeps failing. Ctrl-C or SIGTERM stops everything cleanly.
 #   ./run.sh          start (data kept under ./data)
-#   ./run.sh --demo   start and load the fictional demo case (idempotent: safe to repeat)
+#   ./run.sh --demo   start and load the fictional demo case, its users and its review (idempotent: safe to repeat)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -78,6 +78,9 @@ export MONGODB_URI CHRONOLOGY_PORT QUERY_PORT EMBEDDED_MONGO_PORT EMBEDDED_MONGO
 # the first start creates the user admin and writes its random password here (owner-only); the tools log in with it
 ADMIN_PASSWORD_FILE="$DATA_DIR/admin-password"
 export ADMIN_PASSWORD_FILE CHRONOLOGY_PASSWORD_FILE="$ADMIN_PASSWORD_FILE"
+# --demo creates its users with random passwords, printed once and kept here (owner-only)
+DEMO_USERS_FILE="${DEMO_USERS_FILE:-$DATA_DIR/demo-users}"
+export DEMO_USERS_FILE
 FIRST_START=false
 [[ -f "$ADMIN_PASSWORD_FILE" ]] || FIRST_START=true
 
@@ -260,7 +263,7 @@ for i in "${SERVICES[@]}"; do
 done
 
 if [[ "$DEMO" == true ]]; then
-  echo "Loading the demo case..."
+  echo "Loading the demo case, its users and its review..."
   java -cp "$TOOLS_JAR" org.safeguarding.chronology.platform.DemoCase \
     "http://localhost:$CHRONOLOGY_PORT/graphql" "http://localhost:$QUERY_PORT/graphql" &
   WAITING_PID=$!
@@ -273,6 +276,10 @@ if [[ "$FIRST_START" == true && -f "$ADMIN_PASSWORD_FILE" ]]; then
   (shown this once; it stays in $ADMIN_PASSWORD_FILE, readable by you only)"
 else
   LOGIN="Log in as admin with the password in $ADMIN_PASSWORD_FILE"
+fi
+if [[ "$DEMO" == true && -f "$DEMO_USERS_FILE" ]]; then
+  LOGIN="$LOGIN
+  Demo users (demo-chair, demo-reviewer, demo-gp, ...) log in with the passwords in $DEMO_USERS_FILE"
 fi
 
 cat <<INFO

@@ -12,15 +12,28 @@ import org.safeguarding.chronology.platform.GraphQlClient.Json;
  * Loads a fictional, pseudonymised demo case through the public commands, showing the lessons of the
  * reviews: a domestic abuse incident with a baby under 12 months that does not lead to a child
  * protection enquiry, a verbal-only share, a GP entry known two weeks after it happened, a correction
- * and a retraction. Idempotent: loading it twice stores nothing new.
+ * and a retraction. Then its users and its rapid review ({@link DemoUsers}, {@link DemoReview}). Idempotent: loading
+ * it twice stores nothing new.
  *
- * <p>Usage: {@code DemoCase <commands-url> [<queries-url>]}
+ * <p>Usage: {@code DemoCase <commands-url> [<queries-url>]}, as the admin ({@link Credentials#fromEnvironment()}); the
+ * demo users' passwords are kept in the file {@code DEMO_USERS_FILE} (./data/demo-users by default).
  */
 public final class DemoCase {
 
     public static final String CHILD = "child-a";
     public static final String MOTHER = "person-mother";
     public static final String PARTNER = "person-male-adult-1";
+
+    /** An agency of the demo case. */
+    public record Agency(String id, String name, String sector) {
+    }
+
+    public static final List<Agency> AGENCIES = List.of(
+            new Agency("csc", "Children's Social Care", "CHILDRENS_SOCIAL_CARE"),
+            new Agency("police", "Police", "POLICE"),
+            new Agency("gp", "GP Practice", "HEALTH"),
+            new Agency("health-visiting", "Health Visiting Service", "HEALTH"),
+            new Agency("hospital", "Hospital Emergency Department", "HEALTH"));
 
     private static final String RECORD = """
             mutation($input: RecordEntryInput!) { recordEntry(input: $input) { entryId recordedAt duplicate } }""";
@@ -40,21 +53,22 @@ public final class DemoCase {
             System.err.println("usage: DemoCase <commands-url> [<queries-url>]");
             System.exit(2);
         }
-        DemoCase demo = new DemoCase(new GraphQlClient(args[0]));
-        demo.load();
+        GraphQlClient commands = new GraphQlClient(args[0]);
+        DemoCase demo = new DemoCase(commands);
+        Map<String, String> entryIds = demo.load();
+        DemoUsers users = DemoUsers.ensure(commands, DemoUsers.fileFromEnvironment());
+        DemoReview.Summary review = new DemoReview(commands, users, entryIds).load();
         if (args.length > 1) {
             demo.awaitVisible(new GraphQlClient(args[1]));
         }
         demo.printWalkthrough();
+        System.out.println(review);
+        users.print(System.out);
     }
 
     /** Submits the whole case; answers the entry ids by demo key. */
     public Map<String, String> load() throws InterruptedException {
-        agency("csc", "Children's Social Care", "CHILDRENS_SOCIAL_CARE");
-        agency("police", "Police", "POLICE");
-        agency("gp", "GP Practice", "HEALTH");
-        agency("health-visiting", "Health Visiting Service", "HEALTH");
-        agency("hospital", "Hospital Emergency Department", "HEALTH");
+        AGENCIES.forEach(this::agency);
         commands.postOk("mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
                 object("input", object("id", CHILD, "displayName", "Child A", "dateOfBirth", "2019-01-10")));
 
@@ -128,9 +142,9 @@ public final class DemoCase {
                         "sex", sex, "livesWithChild", livesWithChild, "knownAt", knownAt, "sourceRef", sourceRef)));
     }
 
-    private void agency(String id, String name, String sector) {
+    private void agency(Agency agency) {
         commands.postOk("mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }",
-                object("input", object("id", id, "name", name, "sector", sector)));
+                object("input", object("id", agency.id(), "name", agency.name(), "sector", agency.sector())));
     }
 
     private void entry(String key, String agencyId, String sourceRef, String kind, String occurredAt, String knownAt,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.chronology.platform.GraphQlClient.Json.object;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Both services booted from their jars on the embedded store over TCP, driven through the public contract. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,6 +195,69 @@ class EndToEndTest {
                 .containsExactly("csc", "gp", "health-visiting", "hospital", "police");
         assertThat((List<String>) JsonPath.read(involvement, "$.data.involvement[2].episodes[*].from"))
                 .containsExactly("2019-01-21T10:00:00Z");
+    }
+
+    @Test
+    void createsTheDemoUsersAndTheirRapidReviewOnce(@TempDir Path dir) throws Exception {
+        Map<String, String> ids = new DemoCase(platform.commands).load();
+        Path file = dir.resolve("demo-users");
+        DemoUsers users = DemoUsers.ensure(platform.commands, file);
+        assertThat(users.created()).extracting(DemoUsers.DemoUser::username).containsExactly("demo-chair",
+                "demo-reviewer", "demo-csc", "demo-police", "demo-gp", "demo-health-visiting", "demo-hospital");
+        assertThat(users.unknownPassword()).isEmpty();
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String kept = Files.readString(file);
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            Credentials credentials = users.credentials(user.username());
+            assertThat(credentials.password()).hasSizeGreaterThanOrEqualTo(16);
+            assertThat(kept).contains(user.username() + " " + credentials.password() + " " + user.role());
+            String me = platform.queries.as(credentials).postOk("{ me { username role agency { id } } }", object());
+            assertThat((String) JsonPath.read(me, "$.data.me.role")).isEqualTo(user.role());
+            assertThat((Object) JsonPath.read(me, "$.data.me.agency"))
+                    .isEqualTo(user.agencyId() == null ? null : Map.of("id", user.agencyId()));
+        }
+
+        String review = new DemoReview(platform.commands, users, ids).load().response();
+        assertThat((String) JsonPath.read(review, "$.data.recordRecommendation.id")).isEqualTo(DemoReview.ID);
+        assertThat((String) JsonPath.read(review, "$.data.recordRecommendation.dueBy")).isEqualTo("2019-06-17");
+        assertThat((List<String>) JsonPath.read(review, "$.data.recordRecommendation.members[*].username"))
+                .containsExactly("demo-chair", "demo-reviewer");
+        assertThat((List<String>) JsonPath.read(review, "$.data.recordRecommendation.keyPracticeEpisodes[*].id"))
+                .containsExactly("kpe-domestic-abuse-no-enquiry", "kpe-out-of-hours-report");
+        assertThat((List<String>) JsonPath.read(review, "$.data.recordRecommendation.findings[*].id"))
+                .containsExactly("finding-police-information-not-shared");
+        assertThat((List<String>) JsonPath.read(review, "$.data.recordRecommendation.recommendations[*].ownerAgency.name"))
+                .containsExactly("Police");
+        String full = platform.commands.postOk("""
+                mutation($input: AddReviewMemberInput!) { addReviewMember(input: $input) {
+                  keyPracticeEpisodes { entries { id } } findings { evidence { id summary } } } }""",
+                object("input", object("reviewId", DemoReview.ID, "username", DemoUsers.REVIEWER)));
+        assertThat((List<String>) JsonPath.read(full, "$.data.addReviewMember.keyPracticeEpisodes[*].entries[*].id"))
+                .containsExactly(ids.get("police-da"), ids.get("police-history"), ids.get("csc-contact"), ids.get("gp-ooh"));
+        assertThat((List<String>) JsonPath.read(full, "$.data.addReviewMember.findings[0].evidence[*].id"))
+                .containsExactly(ids.get("police-da"), ids.get("police-history"), ids.get("hv-visit"));
+
+        // again: nobody created, no password changed or printed, the review as it was
+        DemoUsers again = DemoUsers.ensure(platform.commands, file);
+        assertThat(again.created()).isEmpty();
+        assertThat(again.unknownPassword()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(kept);
+        assertThat(new DemoReview(platform.commands, again, ids).load().response()).isEqualTo(review);
+        // with the file lost, the users keep their passwords and the admin acts for them
+        Path lost = dir.resolve("lost");
+        DemoUsers unknown = DemoUsers.ensure(platform.commands, lost);
+        assertThat(unknown.created()).isEmpty();
+        assertThat(unknown.unknownPassword()).isEqualTo(DemoUsers.ALL);
+        assertThat(Files.readString(lost)).doesNotContain("demo-");
+        assertThat(new DemoReview(platform.commands, unknown, ids).load().response()).isEqualTo(review);
+
+        // the GP's user sees the GP's view: its own entries and what was shared with it; the police's is not its to see
+        GraphQlClient gp = platform.queries.as(users.credentials("demo-gp"));
+        String gpView = gp.postOk(CHRONOLOGY, object("childId", DemoCase.CHILD));
+        assertThat((List<String>) JsonPath.read(gpView, "$.data.chronology.edges[*].node.sourceRef"))
+                .containsExactly("HV-0002", "GP-7731", "GP-7790", "HV-0003");
+        assertClassification(gp.post(CHRONOLOGY, object("childId", DemoCase.CHILD, "knownBy", "police")), "FORBIDDEN");
     }
 
     private void registerAgency(String id, String name, String sector) {

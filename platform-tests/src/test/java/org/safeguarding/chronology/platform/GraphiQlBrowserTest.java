@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,18 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * GraphiQL of both services in Debian's headless Chromium with no network beyond this machine: the page renders from
- * what the jar serves, runs a query, shows the docs, and nothing breaks its Content-Security-Policy.
+ * GraphiQL of both services in Debian's headless Chromium with no network beyond this machine: a browser not logged in
+ * gets the login form; once a chair has logged in, the page renders from what the jar serves, runs what the chair may
+ * run, shows the docs, and nothing breaks its Content-Security-Policy, on the login page either.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphiQlBrowserTest {
 
     private static final Path LOGS = Path.of("target", "graphiql-logs");
 
-    /** A user the test logs in as when a service asks for a login; the platform has no users yet. */
-    private static final Credentials REVIEWER = null;
+    /** The user who logs in: the chair of a review, created by the admin. */
+    private static final Credentials CHAIR = new Credentials("browser-chair", "browser-" + UUID.randomUUID());
 
-    record Credentials(String username, String password) { }
+    /**
+     * Spring Security's default login page names no icon, so the browser asks for /favicon.ico, and before the login
+     * that is 401 like everything else (the GraphiQL page names its own icon).
+     */
+    private static final String LOGIN_PAGE_FAVICON =
+            "network error: Failed to load resource: the server responded with a status of 401 \\(\\) http://localhost:\\d+/favicon.ico";
 
     private Platform platform;
     private Chromium chromium;
@@ -43,6 +51,8 @@ class GraphiQlBrowserTest {
             Assumptions.abort(Chromium.EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
         }
         platform = Platform.onMemoryStore(LOGS);
+        createUser(CHAIR.username(), CHAIR.password(), "CHAIR");
+        createUser("browser-reviewer", "browser-" + UUID.randomUUID(), "REVIEWER");
         chromium = Chromium.launch(LOGS.resolve("chromium.log"));
     }
 
@@ -57,13 +67,21 @@ class GraphiQlBrowserTest {
     }
 
     @Test
-    void commandsPageRunsAMutation() throws Exception {
+    void theChairLogsInAndAddsAMemberToItsReview() throws Exception {
+        platform.commands.postOk("mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
+                object("input", object("id", "browser-child", "displayName", "Child A")));
+        platform.commands.postOk("mutation($input: CommissionReviewInput!) { commissionReview(input: $input) { id } }",
+                object("input", object("id", "browser-review", "type", "RAPID_REVIEW", "childIds", List.of("browser-child"),
+                        "scopeFrom", "2024-01-01", "scopeTo", "2024-05-31", "chair", CHAIR.username(),
+                        "commissionedAt", "2024-06-03T09:00:00Z")));
         Chromium.Page page = graphiQl(platform.commandPort, """
                 mutation {
-                  registerAgency(input: {id: "browser-hv", name: "Health Visiting", sector: HEALTH}) { id name sector }
+                  addReviewMember(input: {reviewId: "browser-review", username: "browser-reviewer"}) {
+                    id dueBy members { username role }
+                  }
                 }""");
         String result = run(page);
-        assertThat(result).contains("\"name\": \"Health Visiting\"").contains("\"sector\": \"HEALTH\"");
+        assertThat(result).contains("\"dueBy\": \"2024-06-24\"").contains("\"username\": \"browser-reviewer\"");
         assertNothingWentWrong(page, "commands");
     }
 
@@ -73,9 +91,11 @@ class GraphiQlBrowserTest {
                 object("input", object("id", "browser-police", "name", "Police", "sector", "POLICE")));
         awaitAgency("browser-police");
 
-        Chromium.Page page = graphiQl(platform.queryPort, "{ agency(id: \"browser-police\") { id name sector } }");
+        Chromium.Page page = graphiQl(platform.queryPort,
+                "{ me { username role } agency(id: \"browser-police\") { id name sector } }");
         String result = run(page);
-        assertThat(result).contains("\"name\": \"Police\"").contains("\"sector\": \"POLICE\"");
+        assertThat(result).contains("\"username\": \"browser-chair\"").contains("\"role\": \"CHAIR\"")
+                .contains("\"name\": \"Police\"").contains("\"sector\": \"POLICE\"");
 
         page.click("button[aria-label='Show Documentation Explorer']");
         page.waitFor("document.querySelector('.graphiql-doc-explorer-title')?.innerText === 'Docs'", "the docs");
@@ -87,17 +107,21 @@ class GraphiQlBrowserTest {
         assertNothingWentWrong(page, "queries");
     }
 
-    /** GraphiQL of the service on this port with the query in its editor, logged in first if the service asks. */
+    /**
+     * GraphiQL of the service on this port with the query in its editor, once the chair has logged in through the
+     * login page it is sent to first.
+     */
     private Chromium.Page graphiQl(int port, String query) {
         Chromium.Page page = chromium.open();
         String url = "http://localhost:" + port + "/graphiql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         page.navigate(url);
-        if (page.evaluate("location.pathname").asText().equals("/login")) {
-            if (REVIEWER == null) {
-                fail("port " + port + " asks for a login, and the test has no user: set REVIEWER");
-            }
-            logIn(page, REVIEWER.username(), REVIEWER.password());
-        }
+        assertThat(page.evaluate("location.pathname").asText()).as("where GraphiQL sends a browser not logged in")
+                .isEqualTo("/login");
+        assertThat(page.evaluate("""
+                !!document.querySelector("form input[name='username']") && !!document.querySelector("form input[name='password']")
+                  && !document.querySelector('.graphiql-container')""").asBoolean()).as("the login form, not GraphiQL").isTrue();
+        assertThat(problems(page)).as("what went wrong on the login page").isEmpty();
+        logIn(page, CHAIR.username(), CHAIR.password());
         assertThat(page.evaluate("location.pathname").asText()).isEqualTo("/graphiql");
         page.waitFor("document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror.getValue()",
                 "GraphiQL to render instead of Loading...");
@@ -151,10 +175,19 @@ class GraphiQlBrowserTest {
     /** No console error, exception, failed request or CSP violation; every request to this machine. */
     private static void assertNothingWentWrong(Chromium.Page page, String service) throws Exception {
         Files.write(LOGS.resolve(service + "-graphiql.png"), page.screenshot());
-        assertThat(page.problems()).as("what went wrong in the page").isEmpty();
+        assertThat(problems(page)).as("what went wrong in the page").isEmpty();
         assertThat(page.requests).as("the page's requests").isNotEmpty()
                 .anyMatch(url -> url.endsWith("/graphql"))
                 .allSatisfy(url -> assertThat(URI.create(url).getHost()).as(url).isIn("localhost", "127.0.0.1"));
+    }
+
+    private static List<String> problems(Chromium.Page page) {
+        return page.problems().stream().filter(problem -> !problem.matches(LOGIN_PAGE_FAVICON)).toList();
+    }
+
+    private void createUser(String username, String password, String role) {
+        platform.commands.postOk("mutation($input: CreateUserInput!) { createUser(input: $input) { username } }",
+                object("input", object("username", username, "password", password, "role", role)));
     }
 
     private void awaitAgency(String id) throws InterruptedException {
