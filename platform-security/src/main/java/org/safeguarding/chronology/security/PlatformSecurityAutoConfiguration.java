@@ -98,7 +98,7 @@ public class PlatformSecurityAutoConfiguration {
         browser.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.authenticationProvider(users)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(UserRole.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

@@ -33,11 +33,11 @@ class GraphiQlBrowserTest {
     private static final Credentials CHAIR = new Credentials("browser-chair", "browser-" + UUID.randomUUID());
 
     /**
-     * Spring Security's default login page names no icon, so the browser asks for /favicon.ico, and before the login
-     * that is 401 like everything else (the GraphiQL page names its own icon).
+     * Spring Security's default login page names no icon, so the browser asks for /favicon.ico, which the services do
+     * not have (the GraphiQL page names its own icon).
      */
     private static final String LOGIN_PAGE_FAVICON =
-            "network error: Failed to load resource: the server responded with a status of 401 \\(\\) http://localhost:\\d+/favicon.ico";
+            "network error: Failed to load resource: the server responded with a status of 404 \\(\\) http://localhost:\\d+/favicon.ico";
 
     private Platform platform;
     private Chromium chromium;
