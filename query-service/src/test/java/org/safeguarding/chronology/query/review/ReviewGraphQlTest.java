@@ -133,11 +133,14 @@ class ReviewGraphQlTest extends QueryServiceTestBase {
                 .variable("id", CHILD).execute().errors().verify()
                 .path("auditTrail.edges[*].node").entityList(Object.class).get().stream()
                 .map(node -> (Map<String, Object>) node).toList();
-        assertThat(trail.get(0)).containsEntry("operation", "auditTrail").containsEntry("username", "chair-rq");
         assertThat(trail).anySatisfy(record -> assertThat(record).containsEntry("operation", "review")
                 .containsEntry("username", "reviewer-rq").containsEntry("arguments", "{\"id\":\"" + REVIEW + "\"}"));
         assertThat(trail).anySatisfy(record -> assertThat(record).containsEntry("operation", "denied:child")
                 .containsEntry("username", "outsider-rq"));
+        // the read that is answering may or may not be on its own first page: the next one shows it
+        as("chair-rq").document("query($id: ID!) { auditTrail(childId: $id, first: 5) { edges { node { username operation } } } }")
+                .variable("id", CHILD).execute().path("auditTrail.edges[*].node.operation").entityList(String.class)
+                .contains("auditTrail");
         as("reviewer-rq").document("query($id: ID!) { auditTrail(childId: $id) { totalCount } }").variable("id", CHILD)
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
