@@ -21,4 +21,13 @@ public final class ActingUsers {
         }
         throw forbidden("this operation needs an authenticated user");
     }
+
+    /** The user, when it is an ADMIN; else a FORBIDDEN refusal saying what only an ADMIN may do. */
+    public static ActingUser admin(String onlyAdminMay) {
+        ActingUser user = current();
+        if (!user.isAdmin()) {
+            throw forbidden("only an ADMIN user may " + onlyAdminMay);
+        }
+        return user;
+    }
 }

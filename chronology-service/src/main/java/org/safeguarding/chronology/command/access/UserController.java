@@ -1,7 +1,5 @@
 package org.safeguarding.chronology.command.access;
 
-import static org.safeguarding.chronology.api.rejection.RejectedException.forbidden;
-
 import org.safeguarding.chronology.api.access.ActingUser;
 import org.safeguarding.chronology.api.access.UserRole;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
@@ -24,10 +22,7 @@ class UserController {
 
     @MutationMapping
     ActingUser createUser(@Argument CreateUserInput input) {
-        ActingUser admin = ActingUsers.current();
-        if (!admin.isAdmin()) {
-            throw forbidden("only an ADMIN user may create users");
-        }
+        ActingUser admin = ActingUsers.admin("create users");
         if (input.role() == UserRole.AGENCY && input.agencyId() != null) {
             agencies.requireRegistered(input.agencyId());
         }

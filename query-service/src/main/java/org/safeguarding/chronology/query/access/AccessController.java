@@ -1,7 +1,5 @@
 package org.safeguarding.chronology.query.access;
 
-import static org.safeguarding.chronology.api.rejection.RejectedException.forbidden;
-
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +26,7 @@ class AccessController {
 
     @QueryMapping
     List<ActingUser> users() {
-        if (!ActingUsers.current().isAdmin()) {
-            throw forbidden("only an ADMIN user may list the users");
-        }
+        ActingUsers.admin("list the users");
         return users.all().stream().map(UserAccount::actingUser).toList();
     }
 

@@ -51,7 +51,7 @@ public class Projections {
      * them in memory: a segment stores its token with each batch, and at least every claim extension when idle.
      */
     public List<ProjectionStatus> status() {
-        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
+        long head = head();
         return processors().stream().map(processor -> status(processor, head)).toList();
     }
 
@@ -60,7 +60,7 @@ public class Projections {
      * whether they got there.
      */
     public boolean awaitHead(Duration atMost) {
-        long head = storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
+        long head = head();
         long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             List<ProjectionStatus> status = processors().stream().map(processor -> status(processor, head)).toList();
@@ -77,6 +77,11 @@ public class Projections {
                 return false;
             }
         }
+    }
+
+    /** The head a processor can reach: the store's deliverable head, else the head token's position. */
+    private long head() {
+        return storageEngine != null ? storageEngine.deliverableHead() : position(eventStore.createHeadToken());
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
