@@ -12,7 +12,9 @@ public record ChronologyEntryView(String id, String childId, String agencyId, St
                                   Instant occurredAt, DatePrecision occurredAtPrecision, Instant knownAt,
                                   Instant recordedAt, String summary, Significance significance,
                                   String professional, List<String> personIds, int version,
-                                  List<Knowledge> knownTo, List<Version> history, Instant previousOccurredAt) {
+                                  List<Knowledge> knownTo, List<Version> history, Instant previousOccurredAt,
+                                  List<Concern> concerns, ThresholdDecision thresholdDecision,
+                                  List<PlanAction> actions, String escalatedTo, String respondsTo) {
 
     /**
      * From the id and version alone: GraphQL batch loading hashes every view of a page, and hashing the whole
@@ -29,6 +31,14 @@ public record ChronologyEntryView(String id, String childId, String agencyId, St
 
     public record Version(int version, Instant recordedAt, Instant occurredAt, DatePrecision occurredAtPrecision,
                           Instant knownAt, EntryKind kind, String summary, Significance significance, String reason,
-                          boolean retracted) {
+                          boolean retracted, List<Concern> concerns, ThresholdDecision thresholdDecision,
+                          List<PlanAction> actions) {
+    }
+
+    /** The same entry with another knowledge and previous entry, as a view of a chronology shows it. */
+    public ChronologyEntryView with(List<Knowledge> knownTo, Instant previousOccurredAt) {
+        return new ChronologyEntryView(id, childId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision,
+                knownAt, recordedAt, summary, significance, professional, personIds, version, knownTo, history,
+                previousOccurredAt, concerns, thresholdDecision, actions, escalatedTo, respondsTo);
     }
 }

@@ -16,7 +16,9 @@ public final class ChronologyUpcasters {
 
     /** Every upcaster, in order; each service registers them with Axon. */
     public static List<EventUpcaster> all() {
-        return List.of(new ExactPrecision(EntryRecorded.class), new ExactPrecision(EntryCorrected.class));
+        return List.of(new ExactPrecision(EntryRecorded.class), new ExactPrecision(EntryCorrected.class),
+                new NoPatternFields(EntryRecorded.class, "escalatedTo", "respondsTo"),
+                new NoPatternFields(EntryCorrected.class));
     }
 
     /** Revision 1 of EntryRecorded and EntryCorrected had no occurredAtPrecision: it was exact. */
@@ -39,6 +41,40 @@ public final class ChronologyUpcasters {
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
             return representation.upcastPayload(revision2, JsonNode.class, payload -> {
                 ((ObjectNode) payload).put("occurredAtPrecision", DatePrecision.EXACT.name());
+                return payload;
+            });
+        }
+    }
+
+    /**
+     * Revision 2 of EntryRecorded and EntryCorrected had no concerns, thresholdDecision or actions (nor, on
+     * EntryRecorded, escalatedTo and respondsTo): it had none.
+     */
+    static final class NoPatternFields extends SingleEventUpcaster {
+
+        private final SimpleSerializedType revision2;
+        private final SimpleSerializedType revision3;
+        private final List<String> absent;
+
+        NoPatternFields(Class<?> event, String... alsoAbsent) {
+            revision2 = new SimpleSerializedType(event.getName(), "2");
+            revision3 = new SimpleSerializedType(event.getName(), "3");
+            absent = List.of(alsoAbsent);
+        }
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation representation) {
+            return representation.getType().equals(revision2);
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+            return representation.upcastPayload(revision3, JsonNode.class, payload -> {
+                ObjectNode fields = (ObjectNode) payload;
+                fields.putArray("concerns");
+                fields.putNull("thresholdDecision");
+                fields.putArray("actions");
+                absent.forEach(fields::putNull);
                 return payload;
             });
         }

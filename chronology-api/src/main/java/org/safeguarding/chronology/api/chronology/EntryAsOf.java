@@ -37,12 +37,14 @@ public final class EntryAsOf {
             if (!stored.retracted()) {
                 history.add(new Version(stored.number(), stored.recordedAt(), stored.occurredAt(),
                         stored.occurredAtPrecision(), stored.knownAt(), stored.kind(), stored.summary(),
-                        stored.significance(), stored.reason(), false));
+                        stored.significance(), stored.reason(), false, stored.concerns(), stored.thresholdDecision(),
+                        stored.actions()));
             } else if (!history.isEmpty()) {
                 Version withdrawn = history.get(history.size() - 1);
                 history.add(new Version(stored.number(), stored.recordedAt(), withdrawn.occurredAt(),
                         withdrawn.occurredAtPrecision(), withdrawn.knownAt(), withdrawn.kind(), withdrawn.summary(),
-                        withdrawn.significance(), stored.reason(), true));
+                        withdrawn.significance(), stored.reason(), true, withdrawn.concerns(),
+                        withdrawn.thresholdDecision(), withdrawn.actions()));
             }
         }
         if (history.isEmpty()) {
@@ -52,7 +54,8 @@ public final class EntryAsOf {
         return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
                 shown.kind(), shown.occurredAt(), shown.occurredAtPrecision(), shown.knownAt(), shown.recordedAt(),
                 shown.summary(), shown.significance(), entry.professional(), entry.personIds(), shown.version(),
-                knowledge(entry, shown, recordedAsOf), List.copyOf(history), null);
+                knowledge(entry, shown, recordedAsOf), List.copyOf(history), null, shown.concerns(),
+                shown.thresholdDecision(), shown.actions(), entry.escalatedTo(), entry.respondsTo());
     }
 
     public static boolean retracted(ChronologyEntryView view) {

@@ -36,16 +36,11 @@ public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entr
                 child = new ChildView(registered.childId(), registered.displayName(), registered.dateOfBirth());
             } else if (payload instanceof EntryRecorded entry) {
                 recorded.put(entry.entryId(), entry);
-                versions.put(entry.entryId(), new ArrayList<>(List.of(new RecordedEntry.Version(1, recordedAt,
-                        entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(), entry.kind(),
-                        entry.summary(), entry.significance(), null, false))));
+                versions.put(entry.entryId(), new ArrayList<>(List.of(RecordedEntry.Version.of(entry, recordedAt))));
             } else if (payload instanceof EntryCorrected corrected && versions.containsKey(corrected.entryId())) {
-                versions.get(corrected.entryId()).add(new RecordedEntry.Version(corrected.version(), recordedAt,
-                        corrected.occurredAt(), corrected.occurredAtPrecision(), corrected.knownAt(),
-                        corrected.kind(), corrected.summary(), corrected.significance(), corrected.reason(), false));
+                versions.get(corrected.entryId()).add(RecordedEntry.Version.of(corrected, recordedAt));
             } else if (payload instanceof EntryRetracted retracted && versions.containsKey(retracted.entryId())) {
-                versions.get(retracted.entryId()).add(new RecordedEntry.Version(retracted.version(), recordedAt,
-                        null, null, null, null, null, null, retracted.reason(), true));
+                versions.get(retracted.entryId()).add(RecordedEntry.Version.of(retracted, recordedAt));
             } else if (payload instanceof InformationShared shared) {
                 for (String entryId : shared.entryIds()) {
                     shares.computeIfAbsent(entryId, id -> new ArrayList<>()).add(new RecordedEntry.Share(
@@ -57,7 +52,8 @@ public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entr
         Map<String, ChronologyEntryView> entries = new LinkedHashMap<>();
         recorded.forEach((entryId, entry) -> entries.put(entryId, EntryAsOf.at(new RecordedEntry(entryId,
                 entry.childId(), ChildIds.entryNumber(entryId), entry.agencyId(), entry.sourceRef(),
-                entry.professional(), entry.personIds(), List.copyOf(versions.get(entryId)),
+                entry.professional(), entry.personIds(), entry.escalatedTo(), entry.respondsTo(),
+                List.copyOf(versions.get(entryId)),
                 List.copyOf(shares.getOrDefault(entryId, List.of()))), Instant.MAX)));
         return new ChildRecord(child, Map.copyOf(entries));
     }

@@ -12,12 +12,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildIds;
-import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
-import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
-import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.query.ProjectionWrites;
 import org.safeguarding.chronology.query.ReadModelLayout;
@@ -58,15 +55,16 @@ public class ChronologyProjection {
     public void on(EntryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         long number = entryNumber(event.childId(), event.entryId());
         if (number > 0) {
-            String entry = entryPath(number);
+            String entry = EntryDocument.path(number) + ".";
             updateBucket(event.childId(), number, new Update()
-                    .set(entry + ".id", event.entryId())
-                    .set(entry + ".agencyId", event.agencyId())
-                    .set(entry + ".sourceRef", event.sourceRef())
-                    .set(entry + ".professional", event.professional())
-                    .set(entry + ".personIds", event.personIds())
-                    .set(entry + ".v.V1", version(recordedAt, event.occurredAt(), event.occurredAtPrecision(),
-                            event.knownAt(), event.kind(), event.summary(), event.significance())));
+                    .set(entry + EntryDocument.ID, event.entryId())
+                    .set(entry + EntryDocument.AGENCY, event.agencyId())
+                    .set(entry + EntryDocument.SOURCE_REF, event.sourceRef())
+                    .set(entry + EntryDocument.PROFESSIONAL, event.professional())
+                    .set(entry + EntryDocument.PERSONS, event.personIds())
+                    .set(entry + EntryDocument.ESCALATED_TO, event.escalatedTo())
+                    .set(entry + EntryDocument.RESPONDS_TO, event.respondsTo())
+                    .set(versionPath(number, 1), EntryDocument.version(event, recordedAt)));
         }
         advance(event.childId(), sequence, number);
     }
@@ -76,9 +74,7 @@ public class ChronologyProjection {
         long number = entryNumber(event.childId(), event.entryId());
         if (number > 0) {
             updateBucket(event.childId(), number, new Update()
-                    .set(entryPath(number) + ".v.V" + event.version(), version(recordedAt, event.occurredAt(),
-                            event.occurredAtPrecision(), event.knownAt(), event.kind(), event.summary(),
-                            event.significance()).append("reason", event.reason())));
+                    .set(versionPath(number, event.version()), EntryDocument.version(event, recordedAt)));
         }
         advance(event.childId(), sequence, 0);
     }
@@ -88,27 +84,21 @@ public class ChronologyProjection {
         long number = entryNumber(event.childId(), event.entryId());
         if (number > 0) {
             updateBucket(event.childId(), number, new Update()
-                    .set(entryPath(number) + ".v.V" + event.version(), new Document("recordedAt", text(recordedAt))
-                            .append("reason", event.reason())
-                            .append("retracted", true)));
+                    .set(versionPath(number, event.version()), EntryDocument.version(event, recordedAt)));
         }
         advance(event.childId(), sequence, 0);
     }
 
     @EventHandler
     public void on(InformationShared event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        Document share = new Document("sharingId", event.sharingId())
-                .append("fromAgencyId", event.fromAgencyId())
-                .append("toAgencyId", event.toAgencyId())
-                .append("sharedAt", text(event.sharedAt()))
-                .append("channel", event.channel().name())
-                .append("recordedAt", text(recordedAt));
+        Document share = EntryDocument.share(event, recordedAt);
         Map<Long, Update> bucketUpdates = new TreeMap<>();
         for (String entryId : event.entryIds()) {
             long number = entryNumber(event.childId(), entryId);
             if (number > 0) {
                 bucketUpdates.computeIfAbsent(number / BUCKET_SIZE, bucket -> new Update())
-                        .set(entryPath(number) + ".s." + shareKey(event.sharingId()), share);
+                        .set(EntryDocument.path(number) + "." + EntryDocument.SHARES + "."
+                                + shareKey(event.sharingId()), share);
             }
         }
         bucketUpdates.forEach((bucket, update) ->
@@ -146,19 +136,8 @@ public class ChronologyProjection {
         return ChildIds.entryNumber(entryId);
     }
 
-    private static Document version(Instant recordedAt, Instant occurredAt, DatePrecision precision,
-                                    Instant knownAt, EntryKind kind, String summary, Significance significance) {
-        return new Document("recordedAt", text(recordedAt))
-                .append("occurredAt", text(occurredAt))
-                .append("occurredAtPrecision", (precision == null ? DatePrecision.EXACT : precision).name())
-                .append("knownAt", text(knownAt))
-                .append("kind", kind.name())
-                .append("summary", summary)
-                .append("significance", significance.name());
-    }
-
-    private static String entryPath(long entryNumber) {
-        return "e.E" + entryNumber;
+    private static String versionPath(long entryNumber, int version) {
+        return EntryDocument.path(entryNumber) + "." + EntryDocument.VERSIONS + "." + EntryDocument.versionKey(version);
     }
 
     /** A sharing id's own number ({@code S<n>}) as a field name, or the whole id encoded when it has none. */
@@ -166,9 +145,5 @@ public class ChronologyProjection {
         String own = sharingId.substring(sharingId.lastIndexOf('/') + 1);
         return own.matches("S[1-9][0-9]*") ? own
                 : "X" + Base64.getUrlEncoder().withoutPadding().encodeToString(sharingId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

@@ -63,7 +63,7 @@ public class ChronologyQueries {
         int start = after == null ? 0 : firstAfter(matches, after);
         int end = Math.min(start + query.first(), matches.size());
         List<ChronologyPage.Edge> edges = IntStream.range(start, end)
-                .mapToObj(i -> with(matches.get(i), matches.get(i).knownTo(),
+                .mapToObj(i -> matches.get(i).with(matches.get(i).knownTo(),
                         i == 0 ? null : matches.get(i - 1).occurredAt()))
                 .map(entry -> new ChronologyPage.Edge(Cursor.of(entry).encode(), entry))
                 .toList();
@@ -162,18 +162,10 @@ public class ChronologyQueries {
         if (!known) {
             return null;
         }
-        return knownTo.size() == entry.knownTo().size() ? entry : with(entry, knownTo, entry.previousOccurredAt());
+        return knownTo.size() == entry.knownTo().size() ? entry : entry.with(knownTo, entry.previousOccurredAt());
     }
 
     /** A view of one load of a child's entries; recordedAsOf null is the record as it stands. */
     private record View(long load, Instant recordedAsOf, String knownBy, Instant knownAt, String personId) {
-    }
-
-    private static ChronologyEntryView with(ChronologyEntryView entry, List<Knowledge> knownTo,
-                                            Instant previousOccurredAt) {
-        return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(), entry.kind(),
-                entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(), entry.recordedAt(), entry.summary(),
-                entry.significance(), entry.professional(), entry.personIds(), entry.version(), knownTo,
-                entry.history(), previousOccurredAt);
     }
 }

@@ -3,7 +3,6 @@ package org.safeguarding.chronology.query.chronology;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Collection;
@@ -18,10 +17,6 @@ import org.bson.Document;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.chronology.RecordedEntry;
 import org.safeguarding.chronology.query.WeightedCache;
-import org.safeguarding.chronology.api.chronology.DatePrecision;
-import org.safeguarding.chronology.api.chronology.EntryKind;
-import org.safeguarding.chronology.api.chronology.Significance;
-import org.safeguarding.chronology.api.sharing.SharingChannel;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -104,10 +99,10 @@ public class RecordedEntries {
         List<RecordedEntry> entries = new ArrayList<>();
         for (Document bucket : mongo.find(query(where("_id").in(bucketIds)), Document.class,
                 ChronologyProjection.ENTRY_BUCKETS)) {
-            Document stored = bucket.get("e", Document.class);
+            Document stored = bucket.get(EntryDocument.ENTRIES, Document.class);
             if (stored != null) {
                 stored.forEach((key, entry) -> {
-                    RecordedEntry recorded = entry(childId, Long.parseLong(key.substring(1)), (Document) entry);
+                    RecordedEntry recorded = EntryDocument.entry(childId, EntryDocument.number(key), (Document) entry);
                     if (recorded != null) {
                         entries.add(recorded);
                     }
@@ -121,48 +116,6 @@ public class RecordedEntries {
                 List.copyOf(entries));
         cache.put(childId, loaded);
         return loaded;
-    }
-
-    /** Null while version 1 is not projected yet (a share or correction seen first). */
-    private static RecordedEntry entry(String childId, long number, Document entry) {
-        Document versions = entry.get("v", Document.class);
-        if (entry.getString("id") == null || versions == null || !versions.containsKey("V1")) {
-            return null;
-        }
-        List<RecordedEntry.Version> history = new ArrayList<>();
-        versions.forEach((key, value) -> history.add(version(Integer.parseInt(key.substring(1)), (Document) value)));
-        history.sort(Comparator.comparingInt(RecordedEntry.Version::number));
-        List<RecordedEntry.Share> shares = new ArrayList<>();
-        Document stored = entry.get("s", Document.class);
-        if (stored != null) {
-            stored.values().forEach(value -> shares.add(share((Document) value)));
-        }
-        List<String> personIds = entry.getList("personIds", String.class);
-        return new RecordedEntry(entry.getString("id"), childId, number, entry.getString("agencyId"),
-                entry.getString("sourceRef"), entry.getString("professional"),
-                personIds == null ? List.of() : List.copyOf(personIds), List.copyOf(history), List.copyOf(shares));
-    }
-
-    private static RecordedEntry.Version version(int number, Document version) {
-        boolean retracted = Boolean.TRUE.equals(version.getBoolean("retracted"));
-        String precision = version.getString("occurredAtPrecision"); // absent from read models built before it
-        return new RecordedEntry.Version(number, instant(version, "recordedAt"), instant(version, "occurredAt"),
-                retracted ? null : precision == null ? DatePrecision.EXACT : DatePrecision.valueOf(precision),
-                instant(version, "knownAt"), retracted ? null : EntryKind.valueOf(version.getString("kind")),
-                version.getString("summary"),
-                retracted ? null : Significance.valueOf(version.getString("significance")),
-                version.getString("reason"), retracted);
-    }
-
-    private static RecordedEntry.Share share(Document share) {
-        return new RecordedEntry.Share(share.getString("sharingId"), share.getString("fromAgencyId"),
-                share.getString("toAgencyId"), instant(share, "sharedAt"),
-                SharingChannel.valueOf(share.getString("channel")), instant(share, "recordedAt"));
-    }
-
-    private static Instant instant(Document document, String key) {
-        String value = document.getString(key);
-        return value == null ? null : Instant.parse(value);
     }
 
     private static long number(Document document, String key) {

@@ -364,7 +364,7 @@ class ChronologyRulesTest {
             assertThat(retracted.history()).hasSize(3).last().isEqualTo(new ChronologyEntryView.Version(3, rec(3),
                     day(0), DatePrecision.EXACT, day(2), retracted.kind(), "Call-out to the home",
                     retracted.significance(),
-                    "recorded against the wrong child", true));
+                    "recorded against the wrong child", true, List.of(), null, List.of()));
             assertThat(ids(chronology(null, null, null))).isEmpty();
         }
     }

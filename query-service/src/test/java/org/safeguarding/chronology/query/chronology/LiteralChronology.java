@@ -76,7 +76,8 @@ final class LiteralChronology {
             result.add(new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(),
                     entry.sourceRef(), entry.kind(), entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(),
                     entry.recordedAt(), entry.summary(), entry.significance(), entry.professional(),
-                    entry.personIds(), entry.version(), knownTo, entry.history(), null));
+                    entry.personIds(), entry.version(), knownTo, entry.history(), null, entry.concerns(),
+                    entry.thresholdDecision(), entry.actions(), entry.escalatedTo(), entry.respondsTo()));
         }
         // rule 5
         result.sort((a, b) -> {
@@ -94,7 +95,8 @@ final class LiteralChronology {
             withPrevious.add(new ChronologyEntryView(e.id(), e.childId(), e.agencyId(), e.sourceRef(), e.kind(),
                     e.occurredAt(), e.occurredAtPrecision(), e.knownAt(), e.recordedAt(), e.summary(),
                     e.significance(), e.professional(), e.personIds(), e.version(), e.knownTo(), e.history(),
-                    i == 0 ? null : result.get(i - 1).occurredAt()));
+                    i == 0 ? null : result.get(i - 1).occurredAt(), e.concerns(), e.thresholdDecision(),
+                    e.actions(), e.escalatedTo(), e.respondsTo()));
         }
         return withPrevious;
     }
@@ -114,15 +116,18 @@ final class LiteralChronology {
             if (payload instanceof EntryRecorded e && e.entryId().equals(entryId)) {
                 original = e;
                 history.add(new Version(1, event.recordedAt(), e.occurredAt(), e.occurredAtPrecision(), e.knownAt(),
-                        e.kind(), e.summary(), e.significance(), null, false));
+                        e.kind(), e.summary(), e.significance(), null, false, e.concerns(), e.thresholdDecision(),
+                        e.actions()));
             } else if (payload instanceof EntryCorrected e && e.entryId().equals(entryId)) {
                 history.add(new Version(e.version(), event.recordedAt(), e.occurredAt(), e.occurredAtPrecision(),
-                        e.knownAt(), e.kind(), e.summary(), e.significance(), e.reason(), false));
+                        e.knownAt(), e.kind(), e.summary(), e.significance(), e.reason(), false, e.concerns(),
+                        e.thresholdDecision(), e.actions()));
             } else if (payload instanceof EntryRetracted e && e.entryId().equals(entryId)) {
                 Version previous = history.get(history.size() - 1);
                 history.add(new Version(e.version(), event.recordedAt(), previous.occurredAt(),
                         previous.occurredAtPrecision(), previous.knownAt(), previous.kind(), previous.summary(),
-                        previous.significance(), e.reason(), true));
+                        previous.significance(), e.reason(), true, previous.concerns(),
+                        previous.thresholdDecision(), previous.actions()));
             }
         }
         if (original == null) {
@@ -158,6 +163,7 @@ final class LiteralChronology {
         return new ChronologyEntryView(entryId, original.childId(), original.agencyId(), original.sourceRef(),
                 latest.kind(), latest.occurredAt(), latest.occurredAtPrecision(), latest.knownAt(), latest.recordedAt(),
                 latest.summary(), latest.significance(), original.professional(), original.personIds(),
-                latest.version(), knowledge, history, null);
+                latest.version(), knowledge, history, null, latest.concerns(), latest.thresholdDecision(),
+                latest.actions(), original.escalatedTo(), original.respondsTo());
     }
 }
