@@ -71,6 +71,10 @@ public final class Bench {
     private static final String INVOLVEMENT = """
             query($childId: ID!) { involvement(childId: $childId) { agency { id name } entryCount firstEntryAt lastEntryAt
               episodes { from to } } }""";
+    private static final String PRACTICE_PATTERNS = """
+            query($childId: ID!, $at: DateTime!, $verify: Boolean) {
+              practicePatterns(childId: $childId, at: $at, verify: $verify) {
+                kind since agencies { id name } entries { id kind occurredAt } personId actionIndex missing description } }""";
     private static final String TOTAL = "query($childId: ID!) { chronology(childId: $childId, first: 1) { totalCount } }";
 
     private final Options options;
@@ -108,7 +112,8 @@ public final class Bench {
         }
 
         // the measured children first: with them alone the store holds ~10,000 events
-        int[] sizes = options.quick ? new int[] {100, 1_000} : new int[] {100, 1_000, 10_000};
+        int[] sizes = options.patterns ? new int[] {1_000, 10_000}
+                : options.quick ? new int[] {100, 1_000} : new int[] {100, 1_000, 10_000};
         List<Measured> measured = new ArrayList<>();
         for (int size : sizes) {
             ChildHistory child = data.child("bench-child-" + size, -size, size);
@@ -121,6 +126,11 @@ public final class Bench {
         awaitProjection();
         warmUp(measured.get(measured.size() - 1));
         measureQueries(measured);
+        if (options.patterns) { // the practice patterns beside the case state, at the first store size only
+            memory.stop();
+            results.write(options, Instant.now());
+            return;
+        }
 
         // the store's own limit, then ingest through the API, each as a ratio to it
         double limit = limit();
@@ -347,6 +357,8 @@ public final class Bench {
             queries.postOk(CASE_STATE, object("childId", measured.child().childId(), "at",
                     measured.child().lastOccurred().toString(), "verify", false));
             queries.postOk(INVOLVEMENT, object("childId", measured.child().childId()));
+            queries.postOk(PRACTICE_PATTERNS, object("childId", measured.child().childId(), "at",
+                    measured.child().lastOccurred().toString(), "verify", false));
         }
     }
 
@@ -370,9 +382,22 @@ public final class Bench {
             }
             pages("as-of page", AS_OF_PAGE, object("childId", child.childId(), "knownBy", child.mainAgency(),
                     "knownAt", at.toString(), "recordedAsOf", measured.entriesRecorded().toString()), size, events, label);
-            double caseState = latency("caseState", CASE_STATE,
+            double[] caseStateFigures = latencies("caseState", CASE_STATE,
                     object("childId", child.childId(), "at", at.toString(), "verify", false), size, events, label,
                     options.quick ? 15 : 200);
+            double caseState = caseStateFigures[0];
+            double[] patterns = latencies("practicePatterns", PRACTICE_PATTERNS,
+                    object("childId", child.childId(), "at", at.toString(), "verify", false), size, events, label,
+                    options.quick ? 15 : 200);
+            results.add("patterns", "practicePatterns p99 against caseState p99" + label,
+                    "%.1fx caseState".formatted(patterns[1] / caseStateFigures[1]),
+                    Map.of("childEntries", size, "storeEvents", events, "caseStateP99Millis", caseStateFigures[1],
+                            "practicePatternsP99Millis", patterns[1], "ratio", patterns[1] / caseStateFigures[1]),
+                    null, size >= 10_000 ? "at most 3x" : null,
+                    size >= 10_000 ? patterns[1] / caseStateFigures[1] <= 3.0 : null);
+            latency("practicePatterns, verified by the literal fold (verify: true)", PRACTICE_PATTERNS,
+                    object("childId", child.childId(), "at", at.toString(), "verify", true), size, events, label,
+                    options.quick ? 3 : size >= 10_000 ? 8 : 20);
             latency("involvement", INVOLVEMENT, object("childId", child.childId()), size, events, label,
                     options.quick ? 15 : 200);
             double replay = latency("caseState by literal replay (verify: true)", CASE_STATE,
@@ -422,6 +447,12 @@ public final class Bench {
 
     private double latency(String query, String document, Json.Raw variables, int size, long events, String label,
                            int rounds) {
+        return latencies(query, document, variables, size, events, label, rounds)[0];
+    }
+
+    /** The p50 and the p99. */
+    private double[] latencies(String query, String document, Json.Raw variables, int size, long events,
+                               String label, int rounds) {
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < rounds + 3; i++) {
             long start = System.nanoTime();
@@ -433,7 +464,8 @@ public final class Bench {
                 throw new IllegalStateException("the literal replay disagrees with the projection: " + response);
             }
         }
-        return record(query, latencies, size, events, label);
+        record(query, latencies, size, events, label);
+        return new double[] {pct(latencies, 50), pct(latencies, 99)};
     }
 
     private double record(String query, List<Double> latencies, int size, long events, String label) {
@@ -557,14 +589,18 @@ public final class Bench {
     }
 
     /** Command-line options. */
-    record Options(String commands, String queries, String store, boolean quick, Path out, Path pids, long seed) {
+    record Options(String commands, String queries, String store, boolean quick, boolean patterns, Path out,
+                   Path pids, long seed) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             boolean quick = false;
+            boolean patterns = false;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--quick")) {
                     quick = true;
+                } else if (args[i].equals("--patterns")) {
+                    patterns = true;
                 } else if (args[i].startsWith("--") && i + 1 < args.length) {
                     given.put(args[i].substring(2), args[++i]);
                 } else {
@@ -576,7 +612,7 @@ public final class Bench {
                     usage("--" + required + " is required");
                 }
             }
-            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick,
+            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick, patterns,
                     Path.of(given.getOrDefault("out", "bench/results")),
                     given.containsKey("pids") ? Path.of(given.get("pids")) : null,
                     Long.parseLong(given.getOrDefault("seed", "20261122")));
@@ -584,7 +620,7 @@ public final class Bench {
 
         private static void usage(String problem) {
             System.err.println("Bench: " + problem);
-            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick] [--out DIR]"
+            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns] [--out DIR]"
                     + " [--pids DIR] [--seed N]");
             System.exit(2);
         }
@@ -598,7 +634,7 @@ public final class Bench {
         }
 
         String date() {
-            return LocalDate.now(ZoneOffset.UTC).toString() + (quick ? "-quick" : "");
+            return LocalDate.now(ZoneOffset.UTC).toString() + (quick ? "-quick" : "") + (patterns ? "-patterns" : "");
         }
 
         Path file(String extension) throws java.io.IOException {

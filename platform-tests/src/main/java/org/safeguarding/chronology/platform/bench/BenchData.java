@@ -39,6 +39,12 @@ public final class BenchData {
             "CHILD_PROTECTION_PLAN_STARTED", "CHILD_PROTECTION_PLAN_ENDED", "ESCALATION", "OTHER", "INVOLVEMENT_STARTED",
             "INVOLVEMENT_ENDED"};
     private static final int[] KIND_WEIGHTS = {30, 18, 14, 6, 6, 10, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2};
+    private static final String[] CONCERNS = {"DOMESTIC_ABUSE", "NEGLECT", "PARENTAL_MENTAL_HEALTH",
+            "PARENTAL_ALCOHOL_MISUSE", "NON_ENGAGEMENT"};
+    private static final String[] THRESHOLDS = {"NO_FURTHER_ACTION", "EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT",
+            "SECTION_47_ENQUIRY"};
+    private static final java.util.Set<String> ACTION_KINDS = java.util.Set.of("STRATEGY_DISCUSSION",
+            "CHILD_PROTECTION_CONFERENCE", "MULTI_AGENCY_MEETING", "CHILD_PROTECTION_PLAN_STARTED");
     private static final String[] ROLES = {"MOTHER", "FATHER", "PARENTS_PARTNER", "SIBLING", "GRANDPARENT",
             "LODGER_OR_VISITOR", "OTHER_RELATIVE"};
     private static final String[] CHANNELS = {"VERBAL", "WRITTEN", "ELECTRONIC", "MEETING"};
@@ -115,6 +121,8 @@ public final class BenchData {
         }
 
         List<Command> entries = new ArrayList<>(entryCount);
+        // the fields of the practice patterns from a random of their own: the rest of the history stays as it was
+        SplittableRandom patterns = new SplittableRandom(seed ^ childId.hashCode() ^ 0x5DEECE66DL);
         String[] entryAgency = new String[entryCount];
         Instant[] entryKnownAt = new Instant[entryCount];
         Instant last = start;
@@ -147,11 +155,20 @@ public final class BenchData {
             List<String> named = random.nextInt(10) < 3
                     ? Arrays.asList(personIds).subList(0, 1 + random.nextInt(Math.min(2, personCount)))
                     : null;
+            String kind = kind(random);
+            String escalatedTo = kind.equals("ESCALATION")
+                    ? AGENCIES[agencies[(1 + patterns.nextInt(agencyCount - 1) + indexOf(agencies, agency))
+                            % agencyCount]][0] : null;
             entries.add(new Command(Kind.ENTRY, object("childId", childId, "agencyId", agency,
-                    "sourceRef", "REF-" + i, "kind", kind(random), "occurredAt", occurred.toString(),
+                    "sourceRef", "REF-" + i, "kind", kind, "occurredAt", occurred.toString(),
                     "occurredAtPrecision", precision, "knownAt", knownAt.toString(), "summary", summary(random, i),
                     "significance", significance(random),
-                    "professional", "Practitioner " + (1 + random.nextInt(6)), "personIds", named)));
+                    "professional", "Practitioner " + (1 + random.nextInt(6)), "personIds", named,
+                    "concerns", concerns(patterns),
+                    "thresholdDecision", kind.equals("REFERRAL") && patterns.nextInt(4) > 0
+                            ? THRESHOLDS[patterns.nextInt(THRESHOLDS.length)] : null,
+                    "actions", ACTION_KINDS.contains(kind) ? actions(patterns, agencies, agencyCount, occurred) : null,
+                    "escalatedTo", escalatedTo)));
         }
 
         // shares first: a retracted entry can no longer be shared
@@ -198,6 +215,32 @@ public final class BenchData {
         followUps.addAll(amendments);
         return new ChildHistory(childId, registration, entries, persons, followUps,
                 AGENCIES[agencies[0]][0], start, last);
+    }
+
+    /** One concern in two entries, now and then two. */
+    private static List<String> concerns(SplittableRandom random) {
+        if (random.nextBoolean()) {
+            return null;
+        }
+        List<String> concerns = new ArrayList<>(List.of(CONCERNS[random.nextInt(CONCERNS.length)]));
+        if (random.nextInt(4) == 0) {
+            concerns.add(CONCERNS[random.nextInt(CONCERNS.length)]);
+        }
+        return concerns;
+    }
+
+    /** One to three actions, each part left out now and then. */
+    private static List<Raw> actions(SplittableRandom random, int[] agencies, int agencyCount, Instant occurred) {
+        List<Raw> actions = new ArrayList<>();
+        for (int a = 0, count = 1 + random.nextInt(3); a < count; a++) {
+            actions.add(object("what", "Action " + (a + 1) + " of the plan",
+                    "ownerAgencyId", random.nextInt(4) > 0 ? AGENCIES[agencies[random.nextInt(agencyCount)]][0] : null,
+                    "dueBy", random.nextInt(4) > 0
+                            ? LocalDate.ofInstant(occurred, ZoneOffset.UTC).plusDays(10 + random.nextInt(30)).toString()
+                            : null,
+                    "contingency", random.nextInt(3) > 0 ? "Escalate to the team manager" : null));
+        }
+        return actions;
     }
 
     private static int indexOf(int[] agencies, String agencyId) {

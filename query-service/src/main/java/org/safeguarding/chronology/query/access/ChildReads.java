@@ -23,6 +23,8 @@ import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
+import org.safeguarding.chronology.api.patterns.FindPracticePatterns;
+import org.safeguarding.chronology.api.patterns.PracticePatternsAnswer;
 import org.safeguarding.chronology.api.review.ReviewView;
 import org.safeguarding.chronology.query.review.KnownReviews;
 import org.safeguarding.chronology.security.ActingUsers;
@@ -88,6 +90,17 @@ public class ChildReads {
         ActingUser user = mayRead(query.childId());
         ResponseType<List<AgencyInvolvementView>> type = ResponseTypes.multipleInstancesOf(AgencyInvolvementView.class);
         return audited(field, user, query.childId(), () -> queries.query(query, type));
+    }
+
+    /** ADMIN, and the members of a review of the child; no agency user. */
+    public CompletableFuture<PracticePatternsAnswer> practicePatterns(DataFetchingEnvironment field,
+                                                                      FindPracticePatterns query) {
+        ActingUser user = ActingUsers.current();
+        if (user.role() == UserRole.AGENCY) {
+            throw forbidden("practice patterns are for reviews: an agency user may not read them");
+        }
+        mayRead(query.childId());
+        return audited(field, user, query.childId(), () -> queries.query(query, PracticePatternsAnswer.class));
     }
 
     /** ADMIN, and the chairs of a review of the child. */

@@ -19,6 +19,8 @@ import org.safeguarding.chronology.api.casestate.CaseStateView.OpenInvolvement;
 import org.safeguarding.chronology.api.casestate.CaseStateView.UnseenPerson;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.safeguarding.chronology.api.chronology.PlanAction;
+import org.safeguarding.chronology.api.patterns.PracticePatternView;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -45,6 +47,23 @@ class AgencyController {
     @BatchMapping(typeName = "ChronologyEntry", field = "agency")
     Mono<Map<ChronologyEntryView, AgencyView>> entryAgency(List<ChronologyEntryView> entries) {
         return byAgency(entries, ChronologyEntryView::agencyId);
+    }
+
+    @BatchMapping(typeName = "ChronologyEntry", field = "escalatedTo")
+    Mono<Map<ChronologyEntryView, AgencyView>> entryEscalatedTo(List<ChronologyEntryView> entries) {
+        return byAgency(entries.stream().filter(entry -> entry.escalatedTo() != null).toList(),
+                ChronologyEntryView::escalatedTo);
+    }
+
+    @BatchMapping(typeName = "PlanAction", field = "owner")
+    Mono<Map<PlanAction, AgencyView>> planActionOwner(List<PlanAction> actions) {
+        return byAgency(actions.stream().filter(action -> action.ownerAgencyId() != null).toList(),
+                PlanAction::ownerAgencyId);
+    }
+
+    @BatchMapping(typeName = "PracticePattern", field = "agencies")
+    Mono<Map<PracticePatternView, List<AgencyView>>> patternAgencies(List<PracticePatternView> patterns) {
+        return agencyLists(patterns, PracticePatternView::agencyIds);
     }
 
     @BatchMapping(typeName = "User", field = "agency")

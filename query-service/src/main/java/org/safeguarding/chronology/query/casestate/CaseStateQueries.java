@@ -62,7 +62,7 @@ public class CaseStateQueries {
         this(chronology, people, replay, Clock.systemUTC());
     }
 
-    CaseStateQueries(ChronologyQueries chronology, KnownPeople people, LiteralReplay replay, Clock clock) {
+    public CaseStateQueries(ChronologyQueries chronology, KnownPeople people, LiteralReplay replay, Clock clock) {
         this.chronology = chronology;
         this.people = people;
         this.replay = replay;
@@ -85,12 +85,34 @@ public class CaseStateQueries {
         return state.withVerification(new Verification(differences.isEmpty(), replayed.eventsReplayed(), differences));
     }
 
+    /**
+     * The case as it could be seen at T by any agency, as the record stood at recordedAsOf (now when null), with
+     * the entries it considered (rule 1) in chronology order: what the practice patterns are read from.
+     */
+    public Seen seen(String childId, Instant at, Instant recordedAsOf) {
+        List<ChronologyEntryView> considered = considered(childId, at, null, recordedAsOf);
+        return new Seen(considered, caseState(childId, at, null, considered,
+                recordedAsOf == null ? clock.instant() : recordedAsOf));
+    }
+
+    /** The case state at T and the entries it considered, in chronology order. */
+    public record Seen(List<ChronologyEntryView> considered, CaseStateView caseState) {
+    }
+
     /** asked is the recordedAsOf asked for (null: the record as it stands, whose view is kept), now its instant. */
     private CaseStateView caseState(String childId, Instant at, String knownBy, Instant asked, Instant recordedAsOf) {
-        // rule 1
-        List<ChronologyEntryView> considered = chronology.matches(childId, knownBy, at, asked, null).stream()
+        return caseState(childId, at, knownBy, considered(childId, at, knownBy, asked), recordedAsOf);
+    }
+
+    /** Rule 1: the entries of chronology(knownBy, knownAt: T, recordedAsOf) that occurred by T. */
+    private List<ChronologyEntryView> considered(String childId, Instant at, String knownBy, Instant asked) {
+        return chronology.matches(childId, knownBy, at, asked, null).stream()
                 .filter(entry -> !entry.occurredAt().isAfter(at))
                 .toList();
+    }
+
+    private CaseStateView caseState(String childId, Instant at, String knownBy,
+                                    List<ChronologyEntryView> considered, Instant recordedAsOf) {
         List<OpenInvolvement> involved = openInvolvement(considered);
         boolean onPlan = considered.stream().filter(entry -> PLAN.contains(entry.kind()))
                 .reduce((earlier, later) -> later)

@@ -47,7 +47,7 @@ public class ChronologyQueries {
         this(recorded, Clock.systemUTC());
     }
 
-    ChronologyQueries(RecordedEntries recorded, Clock clock) {
+    public ChronologyQueries(RecordedEntries recorded, Clock clock) {
         this.recorded = recorded;
         this.clock = clock;
     }

@@ -50,11 +50,16 @@ public class RecordedEntries {
      */
     public Child child(String childId) {
         ChildEntries loaded = load(childId);
-        return new Child(loaded.load(), loaded.list());
+        return new Child(loaded.load(), loaded.list(), loaded.entries());
     }
 
-    /** A child's entries as read by one load. */
-    public record Child(long load, List<RecordedEntry> entries) {
+    /** A child's entries as read by one load, in entry number order and by id. */
+    public record Child(long load, List<RecordedEntry> entries, Map<String, RecordedEntry> byId) {
+
+        /** The entry with this id, or null. */
+        public RecordedEntry entry(String entryId) {
+            return byId.get(entryId);
+        }
     }
 
     /** The entry with this id, or null. */

@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.child.ChildRegistered;
+import org.safeguarding.chronology.api.chronology.Concern;
+import org.safeguarding.chronology.api.chronology.PlanAction;
+import org.safeguarding.chronology.api.chronology.ThresholdDecision;
+import org.safeguarding.chronology.query.child.ChildProjection;
+import java.time.LocalDate;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
@@ -35,6 +41,8 @@ public final class Story {
                 return e.childId();
             } else if (payload instanceof PersonKnownRecorded e) {
                 return e.childId();
+            } else if (payload instanceof ChildRegistered e) {
+                return e.childId();
             }
             return ((InformationShared) payload).childId();
         }
@@ -47,6 +55,7 @@ public final class Story {
     private final Map<String, Integer> personRecords = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private final Map<String, EntryCorrected> current = new HashMap<>();
+    private final Map<String, EntryRecorded> recordedEntries = new HashMap<>();
 
     public String record(Instant recordedAt, String childId, String agencyId, String sourceRef, EntryKind kind,
                          Instant occurredAt, Instant knownAt, String summary, String professional) {
@@ -64,13 +73,36 @@ public final class Story {
     public String record(Instant recordedAt, String childId, String agencyId, String sourceRef, EntryKind kind,
                          Instant occurredAt, DatePrecision precision, Instant knownAt, String summary,
                          Significance significance, String professional, List<String> personIds) {
+        return record(recordedAt, childId, agencyId, sourceRef, kind, occurredAt, precision, knownAt, summary,
+                significance, professional, personIds, List.of(), null, List.of(), null, null);
+    }
+
+    /** An entry with the fields the practice patterns read. */
+    public String record(Instant recordedAt, String childId, String agencyId, String sourceRef, EntryKind kind,
+                         Instant occurredAt, DatePrecision precision, Instant knownAt, String summary,
+                         Significance significance, String professional, List<String> personIds,
+                         List<Concern> concerns, ThresholdDecision thresholdDecision, List<PlanAction> actions,
+                         String escalatedTo, String respondsTo) {
         String entryId = ChildIds.entryId(childId, entries.merge(childId, 1, Integer::sum));
-        add(new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, precision, knownAt, summary,
-                significance, professional, personIds), recordedAt);
+        EntryRecorded recorded = new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, precision,
+                knownAt, summary, significance, professional, personIds, concerns, thresholdDecision, actions,
+                escalatedTo, respondsTo);
+        add(recorded, recordedAt);
         versions.put(entryId, 1);
         current.put(entryId, new EntryCorrected(childId, entryId, agencyId, 1, kind, occurredAt, precision, knownAt,
-                summary, significance, null));
+                summary, significance, null, recorded.concerns(), thresholdDecision, recorded.actions()));
+        recordedEntries.put(entryId, recorded);
         return entryId;
+    }
+
+    /** The child's registration, with its date of birth (or none). */
+    public void register(Instant recordedAt, String childId, LocalDate dateOfBirth) {
+        add(new ChildRegistered(childId, "Child " + childId, dateOfBirth), recordedAt);
+    }
+
+    /** The entry as first recorded. */
+    public EntryRecorded recorded(String entryId) {
+        return recordedEntries.get(entryId);
     }
 
     public String record(Instant recordedAt, String childId, String agencyId, Instant occurredAt, Instant knownAt) {
@@ -100,13 +132,24 @@ public final class Story {
     /** A correction: each field left null keeps its value. */
     public void correct(Instant recordedAt, String entryId, Instant occurredAt, DatePrecision precision,
                         Instant knownAt, EntryKind kind, String summary, Significance significance, String reason) {
+        correct(recordedAt, entryId, occurredAt, precision, knownAt, kind, summary, significance, reason, null, null,
+                null);
+    }
+
+    /** A correction, also of the fields the practice patterns read: each field left null keeps its value. */
+    public void correct(Instant recordedAt, String entryId, Instant occurredAt, DatePrecision precision,
+                        Instant knownAt, EntryKind kind, String summary, Significance significance, String reason,
+                        List<Concern> concerns, ThresholdDecision thresholdDecision, List<PlanAction> actions) {
         EntryCorrected was = current.get(entryId);
         int version = versions.merge(entryId, 1, Integer::sum);
         EntryCorrected now = new EntryCorrected(was.childId(), entryId, was.agencyId(), version,
                 kind == null ? was.kind() : kind, occurredAt == null ? was.occurredAt() : occurredAt,
                 precision == null ? was.occurredAtPrecision() : precision,
                 knownAt == null ? was.knownAt() : knownAt, summary == null ? was.summary() : summary,
-                significance == null ? was.significance() : significance, reason);
+                significance == null ? was.significance() : significance, reason,
+                concerns == null ? was.concerns() : concerns,
+                thresholdDecision == null ? was.thresholdDecision() : thresholdDecision,
+                actions == null ? was.actions() : actions);
         current.put(entryId, now);
         add(now, recordedAt);
     }
@@ -152,8 +195,18 @@ public final class Story {
 
     /** Hands the events to the projections as their tracking processor would. */
     public static void project(ChronologyProjection projection, PeopleProjection people, List<Event> events) {
+        project(projection, people, null, events);
+    }
+
+    /** Hands the events to the projections as their tracking processor would; children to the child projection. */
+    public static void project(ChronologyProjection projection, PeopleProjection people, ChildProjection children,
+                               List<Event> events) {
         for (Event event : events) {
-            if (event.payload() instanceof EntryRecorded e) {
+            if (event.payload() instanceof ChildRegistered e) {
+                if (children != null) {
+                    children.on(e);
+                }
+            } else if (event.payload() instanceof EntryRecorded e) {
                 projection.on(e, event.recordedAt(), event.sequence());
             } else if (event.payload() instanceof EntryCorrected e) {
                 projection.on(e, event.recordedAt(), event.sequence());
