@@ -109,6 +109,22 @@ final class RandomCases {
         String escalatedTo = kind == EntryKind.ESCALATION
                 ? pick(random, agencies.stream().filter(other -> !other.equals(agency)).toList()) : null;
         String respondsTo = null;
+        // now and then exactly on a deadline another entry sets, or one microsecond before it
+        if (random.nextInt(3) == 0 && (kind == EntryKind.STRATEGY_DISCUSSION || kind == EntryKind.SECTION_47_ENQUIRY)) {
+            String incident = latest(story, entries, EntryKind.DOMESTIC_ABUSE_INCIDENT);
+            if (incident != null) {
+                occurredAt = onTheDeadline(random, story.current(incident).occurredAt().plus(Duration.ofDays(7)),
+                        occurredAt);
+                knownAt = occurredAt;
+            }
+        } else if (random.nextInt(2) == 0 && kind == EntryKind.CHILD_PROTECTION_CONFERENCE) {
+            String discussion = latest(story, entries, EntryKind.STRATEGY_DISCUSSION);
+            if (discussion != null) {
+                occurredAt = onTheDeadline(random, Deadlines.workingDays(story.current(discussion).occurredAt(), 15),
+                        occurredAt);
+                knownAt = occurredAt;
+            }
+        }
         if (random.nextInt(3) == 0) {
             List<String> escalations = entries.stream()
                     .filter(id -> story.recorded(id).kind() == EntryKind.ESCALATION
@@ -117,14 +133,34 @@ final class RandomCases {
             if (!escalations.isEmpty()) {
                 String escalation = pick(random, escalations);
                 respondsTo = escalation;
-                occurredAt = story.current(escalation).occurredAt()
-                        .plus(Duration.ofHours(24L * random.nextInt(10)));
+                Instant escalated = story.current(escalation).occurredAt();
+                occurredAt = onTheDeadline(random, Deadlines.workingDays(escalated, 5),
+                        escalated.plus(Duration.ofHours(24L * random.nextInt(10))));
                 knownAt = occurredAt;
             }
         }
         return story.record(platform, child, agency, "REF-" + op, kind, occurredAt, DatePrecision.EXACT, knownAt,
                 "Summary " + op, pick(random, Significance.values()), "Professional " + random.nextInt(3), List.of(),
                 concerns, threshold, actions, escalatedTo, respondsTo);
+    }
+
+    /** The deadline itself, one microsecond before it, or the other instant. */
+    private static Instant onTheDeadline(Random random, Instant deadline, Instant otherwise) {
+        return switch (random.nextInt(3)) {
+            case 0 -> deadline;
+            case 1 -> deadline.minusNanos(1_000);
+            default -> otherwise;
+        };
+    }
+
+    /** The last recorded entry of this kind as it now stands, or null. */
+    private static String latest(Story story, List<String> entries, EntryKind kind) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (story.current(entries.get(i)).kind() == kind) {
+                return entries.get(i);
+            }
+        }
+        return null;
     }
 
     private static List<PlanAction> actions(Random random, List<String> agencies) {
