@@ -17,8 +17,11 @@ import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.RegisterChild;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
+import org.safeguarding.chronology.api.chronology.EntryKind;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.chronology.ThresholdDecision;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.review.AddReviewMember;
 import org.safeguarding.chronology.api.review.CommissionReview;
@@ -40,6 +43,8 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
     static final int MAX_ID = 200;
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 10_000;
+    static final int MAX_ACTIONS = 50;
+    static final int MAX_ACTION_TEXT = 1_000;
 
     private final Clock clock;
 
@@ -81,14 +86,27 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
                 text("professional", c.professional(), MAX_NAME);
             }
             ids("personIds", c.personIds());
+            actions(c.actions());
+            if (c.escalatedTo() != null) {
+                identifier("escalatedTo", c.escalatedTo());
+                if (c.escalatedTo().equals(c.agencyId())) {
+                    throw badRequest("escalatedTo is " + c.escalatedTo() + ", the recording agency: an agency "
+                            + "cannot escalate to itself");
+                }
+            }
+            if (c.respondsTo() != null) {
+                identifier("respondsTo", c.respondsTo());
+            }
+            fitTheKind(c.kind(), c.thresholdDecision(), c.actions(), c.escalatedTo());
         } else if (command instanceof CorrectEntry c) {
             identifier("entryId", c.entryId());
             identifier("agencyId", c.agencyId());
             text("reason", c.reason(), MAX_TEXT);
             if (c.occurredAt() == null && c.occurredAtPrecision() == null && c.knownAt() == null && c.kind() == null
-                    && c.summary() == null && c.significance() == null) {
+                    && c.summary() == null && c.significance() == null && c.concerns() == null
+                    && c.thresholdDecision() == null && c.actions() == null) {
                 throw badRequest("a correction must give at least one of occurredAt, occurredAtPrecision, knownAt, "
-                        + "kind, summary, significance");
+                        + "kind, summary, significance, concerns, thresholdDecision, actions");
             }
             if (c.occurredAt() != null) {
                 notLater("occurredAt", c.occurredAt(), now);
@@ -104,6 +122,9 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             }
             if (c.summary() != null) {
                 text("summary", c.summary(), MAX_TEXT);
+            }
+            if (c.actions() != null) {
+                actions(c.actions());
             }
             entryOfChild(c.entryId(), c.childId());
         } else if (command instanceof RetractEntry c) {
@@ -169,6 +190,40 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             identifier("recommendationId", c.recommendationId());
             given("completedAt", c.completedAt());
             text("note", c.note(), MAX_TEXT);
+        }
+    }
+
+    /**
+     * The fields of the practice patterns that only some kinds of entry carry: those of a recorded entry, or of the
+     * version a correction would create.
+     */
+    public static void fitTheKind(EntryKind kind, ThresholdDecision thresholdDecision, List<PlanAction> actions,
+                                  String escalatedTo) {
+        if (thresholdDecision != null && kind != EntryKind.REFERRAL) {
+            throw badRequest("thresholdDecision is only for a REFERRAL, not a " + kind);
+        }
+        if (!actions.isEmpty() && !PlanAction.KINDS.contains(kind)) {
+            throw badRequest("actions are only for a STRATEGY_DISCUSSION, CHILD_PROTECTION_CONFERENCE, "
+                    + "MULTI_AGENCY_MEETING or CHILD_PROTECTION_PLAN_STARTED, not a " + kind);
+        }
+        if (escalatedTo != null && kind != EntryKind.ESCALATION) {
+            throw badRequest("escalatedTo is only for an ESCALATION, not a " + kind);
+        }
+    }
+
+    private static void actions(List<PlanAction> actions) {
+        if (actions.size() > MAX_ACTIONS) {
+            throw badRequest("actions must have at most " + MAX_ACTIONS + " items, not " + actions.size());
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            text("actions[" + i + "].what", action.what(), MAX_ACTION_TEXT);
+            if (action.ownerAgencyId() != null) {
+                identifier("actions[" + i + "].ownerAgencyId", action.ownerAgencyId());
+            }
+            if (action.contingency() != null) {
+                text("actions[" + i + "].contingency", action.contingency(), MAX_ACTION_TEXT);
+            }
         }
     }
 

@@ -13,4 +13,11 @@ public interface AgencyDirectory {
             throw RejectedException.notFound("agency " + agencyId + " is not registered");
         }
     }
+
+    /** As {@link #requireRegistered(String)}, for an agency that a field other than agencyId names. */
+    default void requireRegistered(String field, String agencyId) {
+        if (!isRegistered(agencyId)) {
+            throw RejectedException.notFound(field + " names agency " + agencyId + ", which is not registered");
+        }
+    }
 }

@@ -29,9 +29,11 @@ import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.RegisterChild;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
+import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
@@ -111,15 +113,20 @@ public class ChildCase {
 
     private EntryReceipt record(RecordEntry command, AgencyDirectory agencies) {
         agencies.requireRegistered(command.agencyId());
+        requireOwnersRegistered(command.actions(), agencies);
+        if (command.escalatedTo() != null) {
+            agencies.requireRegistered("escalatedTo", command.escalatedTo());
+        }
+        if (command.respondsTo() != null) {
+            requireEscalationTo(command.agencyId(), command.respondsTo());
+        }
         Entry earlier = repeated(entryKeys, entries, command.agencyId(), command.sourceRef(), command,
                 "recorded as entry");
         if (earlier != null) {
             return new EntryReceipt(earlier.id(), earlier.firstRecordedAt(), true);
         }
         String entryId = ChildIds.entryId(childId, entries.size() + 1);
-        apply(new EntryRecorded(childId, entryId, command.agencyId(), command.sourceRef(), command.kind(),
-                command.occurredAt(), command.occurredAtPrecision(), command.knownAt(), command.summary(),
-                command.significance(), command.professional(), command.personIds().stream().distinct().toList()));
+        apply(Entry.recordedBy(command, entryId));
         return new EntryReceipt(entryId, entries.get(entryId).recordedAt(), false);
     }
 
@@ -129,11 +136,13 @@ public class ChildCase {
         Entry entry = entry(command.entryId());
         requireRecordedBy(entry, command.agencyId(), "correct");
         EntryCorrected next = entry.correctedBy(childId, command);
+        requireOwnersRegistered(next.actions(), agencies);
         if (next.knownAt().isBefore(next.occurredAt())) {
             throw badRequest("knownAt %s would be before occurredAt %s of entry %s"
                     .formatted(next.knownAt(), next.occurredAt(), entry.id()));
         }
         CommandChecks.occurredAtStartsItsPeriod(next.occurredAt(), next.occurredAtPrecision());
+        CommandChecks.fitTheKind(next.kind(), next.thresholdDecision(), next.actions(), entry.escalatedTo());
         if (entry.retracted()) {
             throw conflict("entry " + entry.id() + " is retracted and cannot be corrected");
         }
@@ -223,6 +232,29 @@ public class ChildCase {
                     : "entry " + entryId + " does not exist");
         }
         return entry;
+    }
+
+    private static void requireOwnersRegistered(List<PlanAction> actions, AgencyDirectory agencies) {
+        for (int i = 0; i < actions.size(); i++) {
+            String owner = actions.get(i).ownerAgencyId();
+            if (owner != null) {
+                agencies.requireRegistered("actions[" + i + "].ownerAgencyId", owner);
+            }
+        }
+    }
+
+    /** An entry may answer an ESCALATION of this child that was escalated to its own agency. */
+    private void requireEscalationTo(String agencyId, String escalationId) {
+        Entry escalation = entry(escalationId);
+        if (escalation.kind() != EntryKind.ESCALATION) {
+            throw badRequest("respondsTo names entry %s, a %s, not an ESCALATION"
+                    .formatted(escalation.id(), escalation.kind()));
+        }
+        if (!agencyId.equals(escalation.escalatedTo())) {
+            throw badRequest("respondsTo names entry %s, an ESCALATION to %s, not to agency %s"
+                    .formatted(escalation.id(), escalation.escalatedTo() == null ? "no named agency"
+                            : "agency " + escalation.escalatedTo(), agencyId));
+        }
     }
 
     private static void requireRecordedBy(Entry entry, String agencyId, String act) {

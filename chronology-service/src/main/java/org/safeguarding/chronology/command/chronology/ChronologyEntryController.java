@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.safeguarding.chronology.api.agency.AgencyView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.ReviewerColumns;
 import org.safeguarding.chronology.command.agency.AgencyViews;
 import org.safeguarding.chronology.command.child.ChildRecord;
@@ -30,6 +31,16 @@ class ChronologyEntryController {
     @BatchMapping(typeName = "ChronologyEntry")
     Map<ChronologyEntryView, AgencyView> agency(List<ChronologyEntryView> entries) {
         return agencies.of(entries, ChronologyEntryView::agencyId);
+    }
+
+    @BatchMapping(typeName = "ChronologyEntry")
+    Map<ChronologyEntryView, AgencyView> escalatedTo(List<ChronologyEntryView> entries) {
+        return agencies.of(entries, ChronologyEntryView::escalatedTo);
+    }
+
+    @BatchMapping(typeName = "PlanAction", field = "owner")
+    Map<PlanAction, AgencyView> owner(List<PlanAction> actions) {
+        return agencies.of(actions, PlanAction::ownerAgencyId);
     }
 
     @BatchMapping(typeName = "AgencyKnowledge", field = "agency")

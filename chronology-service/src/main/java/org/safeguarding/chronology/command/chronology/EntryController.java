@@ -2,6 +2,7 @@ package org.safeguarding.chronology.command.chronology;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.Concern;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.chronology.ThresholdDecision;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.command.CommandChecks;
 import org.safeguarding.chronology.command.access.CommandRights;
@@ -126,7 +130,9 @@ public class EntryController {
     private static RecordEntry command(RecordEntryInput input) {
         return new RecordEntry(input.childId(), input.agencyId(), input.sourceRef(), input.kind(),
                 input.occurredAt(), input.occurredAtPrecision(), input.knownAt(), input.summary(),
-                input.significance(), input.professional(), input.personIds());
+                input.significance(), input.professional(), input.personIds(), input.concerns(),
+                input.thresholdDecision(), PlanActionInput.actions(input.actions()), input.escalatedTo(),
+                input.respondsTo());
     }
 
     private static AggregateNotFoundException missingAggregate(Throwable failure) {
@@ -142,7 +148,8 @@ public class EntryController {
     public EntryReceipt correctEntry(@Argument CorrectEntryInput input) {
         return sendForEntry(input.entryId(), new CorrectEntry(ChildIds.childOfEntry(input.entryId()),
                 input.entryId(), input.agencyId(), input.occurredAt(), input.occurredAtPrecision(), input.knownAt(),
-                input.kind(), input.summary(), input.significance(), input.reason()));
+                input.kind(), input.summary(), input.significance(), input.reason(), input.concerns(),
+                input.thresholdDecision(), PlanActionInput.actions(input.actions())));
     }
 
     @MutationMapping
@@ -163,12 +170,27 @@ public class EntryController {
     public record RecordEntryInput(String childId, String agencyId, String sourceRef, EntryKind kind,
                                    Instant occurredAt, DatePrecision occurredAtPrecision, Instant knownAt,
                                    String summary, Significance significance, String professional,
-                                   List<String> personIds) {
+                                   List<String> personIds, List<Concern> concerns,
+                                   ThresholdDecision thresholdDecision, List<PlanActionInput> actions,
+                                   String escalatedTo, String respondsTo) {
     }
 
     public record CorrectEntryInput(String entryId, String agencyId, Instant occurredAt,
                                     DatePrecision occurredAtPrecision, Instant knownAt, EntryKind kind,
-                                    String summary, Significance significance, String reason) {
+                                    String summary, Significance significance, String reason,
+                                    List<Concern> concerns, ThresholdDecision thresholdDecision,
+                                    List<PlanActionInput> actions) {
+    }
+
+    public record PlanActionInput(String what, String ownerAgencyId, LocalDate dueBy, String contingency) {
+
+        /** The actions as the commands take them; null (left out) stays null. */
+        static List<PlanAction> actions(List<PlanActionInput> inputs) {
+            return inputs == null ? null : inputs.stream()
+                    .map(input -> new PlanAction(input.what(), input.ownerAgencyId(), input.dueBy(),
+                            input.contingency()))
+                    .toList();
+        }
     }
 
     public record RetractEntryInput(String entryId, String agencyId, String reason) {

@@ -14,12 +14,19 @@ import static org.safeguarding.chronology.command.Rejections.rejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.SerializedObject;
@@ -34,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.RegisterChild;
+import org.safeguarding.chronology.api.chronology.Concern;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
@@ -41,9 +49,11 @@ import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.api.chronology.ThresholdDecision;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.person.PersonRole;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
@@ -73,10 +83,13 @@ class ChildCaseTest {
     static final String POLICE = "police-1";
     static final String HEALTH = "health-1";
     static final String SCHOOL = "school-1";
-    static final Set<String> REGISTERED_AGENCIES = Set.of(POLICE, HEALTH, SCHOOL);
+    static final String SOCIAL_CARE = "social-care-1";
+    static final Set<String> REGISTERED_AGENCIES = Set.of(POLICE, HEALTH, SCHOOL, SOCIAL_CARE);
     static final String MOTHER = "person-mother";
     static final String PARTNER = "person-male-adult-1";
     static final Instant MARCH_2007 = Instant.parse("2007-03-01T00:00:00Z");
+    static final PlanAction ACTION = new PlanAction("Health Visitor 1 to see Child A at home", HEALTH,
+            LocalDate.parse("2024-05-15"), "Strategy discussion reconvened");
 
     private FixtureConfiguration<ChildCase> fixture;
 
@@ -132,15 +145,46 @@ class ChildCaseTest {
         Significance significance = Significance.SIGNIFICANT;
         String professional = "Police Officer 2";
         List<String> personIds = List.of();
+        List<Concern> concerns = List.of();
+        ThresholdDecision thresholdDecision;
+        List<PlanAction> actions = List.of();
+        String escalatedTo;
+        String respondsTo;
 
         RecordEntry command() {
             return new RecordEntry(childId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision, knownAt,
-                    summary, significance, professional, personIds);
+                    summary, significance, professional, personIds, concerns, thresholdDecision, actions,
+                    escalatedTo, respondsTo);
         }
 
         EntryRecorded event(String entryId) {
             return new EntryRecorded(childId, entryId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision,
-                    knownAt, summary, significance, professional, personIds);
+                    knownAt, summary, significance, professional, personIds, concerns, thresholdDecision, actions,
+                    escalatedTo, respondsTo);
+        }
+
+        /** Children's social care's decision on a referral about domestic abuse and neglect. */
+        void referral() {
+            kind = EntryKind.REFERRAL;
+            agencyId = SOCIAL_CARE;
+            sourceRef = "CSC-REF-1";
+            concerns = List.of(Concern.DOMESTIC_ABUSE, Concern.NEGLECT);
+            thresholdDecision = ThresholdDecision.EARLY_HELP;
+        }
+
+        /** A strategy discussion that gave health an action with a due date and a contingency. */
+        void strategyDiscussion() {
+            kind = EntryKind.STRATEGY_DISCUSSION;
+            sourceRef = "POL-SD-1";
+            actions = List.of(ACTION, new PlanAction("Police Officer 2 to share the call-out log", POLICE, null,
+                    null));
+        }
+
+        /** Police challenge health's response. */
+        void escalation() {
+            kind = EntryKind.ESCALATION;
+            sourceRef = "POL-ESC-1";
+            escalatedTo = HEALTH;
         }
 
         /** "?/03/2007": known only to the month. */
@@ -150,8 +194,56 @@ class ChildCaseTest {
         }
     }
 
+    /** A strategy discussion with these actions. */
+    static Consumer<EntryDraft> withActions(PlanAction... actions) {
+        return entry -> {
+            entry.strategyDiscussion();
+            entry.actions = List.of(actions);
+        };
+    }
+
+    static PlanAction action(String what, String contingency) {
+        return new PlanAction(what, HEALTH, null, contingency);
+    }
+
+    /** Health's reply to an escalation. */
+    static Consumer<EntryDraft> answerTo(String escalationId) {
+        return entry -> {
+            entry.agencyId = HEALTH;
+            entry.sourceRef = "HV-ANS-1";
+            entry.kind = EntryKind.CONTACT;
+            entry.summary = "Health Visitor 1 replied to the police escalation in writing";
+            entry.professional = "Health Visitor 1";
+            entry.respondsTo = escalationId;
+        };
+    }
+
     static CorrectEntry correct(String agencyId, Instant occurredAt, Instant knownAt, String summary) {
         return new CorrectEntry(CHILD, E1, agencyId, occurredAt, null, knownAt, null, summary, null, "typo");
+    }
+
+    /** A correction of E1 that gives only the fields of the practice patterns. */
+    static CorrectEntry correctPatterns(String agencyId, List<Concern> concerns, ThresholdDecision thresholdDecision,
+                                        List<PlanAction> actions) {
+        return new CorrectEntry(CHILD, E1, agencyId, null, null, null, null, null, null, "typo", concerns,
+                thresholdDecision, actions);
+    }
+
+    static CorrectEntry correctKind(String agencyId, EntryKind kind) {
+        return new CorrectEntry(CHILD, E1, agencyId, null, null, null, kind, null, null, "typo");
+    }
+
+    /** Version 2 of E1, with every field as the draft has it. */
+    static EntryCorrected correction(Consumer<EntryDraft> change, String reason) {
+        EntryDraft draft = new EntryDraft();
+        change.accept(draft);
+        return new EntryCorrected(CHILD, E1, draft.agencyId, 2, draft.kind, draft.occurredAt,
+                draft.occurredAtPrecision, draft.knownAt, draft.summary, draft.significance, reason, draft.concerns,
+                draft.thresholdDecision, draft.actions);
+    }
+
+    static EntryCorrected correction(Consumer<EntryDraft> change) {
+        return correction(change, "typo");
     }
 
     static ShareInformation share(String from, String to, Instant sharedAt, String sourceRef, String... entryIds) {
@@ -431,6 +523,251 @@ class ChildCaseTest {
                     .expectException(rejected(CONFLICT, "sourceRef POL-1 of agency police-1"));
         }
 
+        @Test
+        void aReferralKeepsItsConcernsOnceEachInTheEnumsOrderAndItsThresholdDecision() {
+            given()
+                    .when(record(entry -> {
+                        entry.referral();
+                        entry.concerns = List.of(Concern.NEGLECT, Concern.DOMESTIC_ABUSE, Concern.NEGLECT);
+                    }))
+                    .expectEvents(recorded(E1, EntryDraft::referral));
+        }
+
+        @Test
+        void aStrategyDiscussionKeepsItsActionsInTheirOrderAndABlankContingencyAsNone() {
+            given()
+                    .when(record(entry -> {
+                        entry.strategyDiscussion();
+                        entry.actions = List.of(ACTION,
+                                new PlanAction("Police Officer 2 to share the call-out log", POLICE, null, "  "));
+                    }))
+                    .expectEvents(recorded(E1, EntryDraft::strategyDiscussion));
+        }
+
+        @Test
+        void actionsAreForTheFourKindsThatPlanAndForNoOther() {
+            assertBadRequest(entry -> {
+                entry.strategyDiscussion();
+                entry.kind = EntryKind.HOME_VISIT;
+            }, "actions are only for a STRATEGY_DISCUSSION, CHILD_PROTECTION_CONFERENCE, MULTI_AGENCY_MEETING or "
+                    + "CHILD_PROTECTION_PLAN_STARTED, not a HOME_VISIT");
+            for (EntryKind kind : PlanAction.KINDS) {
+                Consumer<EntryDraft> planning = entry -> {
+                    entry.strategyDiscussion();
+                    entry.kind = kind;
+                };
+                given().when(record(planning)).expectEvents(recorded(E1, planning));
+            }
+        }
+
+        @Test
+        void aThresholdDecisionIsOnlyForAReferral() {
+            assertBadRequest(entry -> {
+                entry.referral();
+                entry.kind = EntryKind.HOME_VISIT;
+            }, "thresholdDecision is only for a REFERRAL, not a HOME_VISIT");
+        }
+
+        @Test
+        void anEntryHasAtMost50Actions() {
+            assertBadRequest(withActions(Collections.nCopies(51, ACTION).toArray(PlanAction[]::new)),
+                    "actions must have at most 50 items, not 51");
+            Consumer<EntryDraft> fifty = withActions(Collections.nCopies(50, ACTION).toArray(PlanAction[]::new));
+            given().when(record(fifty)).expectEvents(recorded(E1, fifty));
+        }
+
+        @Test
+        void anActionSaysWhatAndItsContingencyInAtMost1000CharactersWithoutControlCharacters() {
+            assertBadRequest(withActions(ACTION, ACTION, action(" ", null)), "actions[2].what must not be blank");
+            assertBadRequest(withActions(action(null, null)), "actions[0].what must not be blank");
+            assertBadRequest(withActions(action("x".repeat(1_001), null)),
+                    "actions[0].what must be at most 1000 characters, not 1001");
+            assertBadRequest(withActions(ACTION, action("See Child A", "c".repeat(1_001))),
+                    "actions[1].contingency must be at most 1000 characters, not 1001");
+            assertBadRequest(withActions(action("See Child A\u0007", null)),
+                    "actions[0].what must not contain the control character U+0007");
+            assertBadRequest(withActions(action("See Child A", "Reconvene\u0000")),
+                    "actions[0].contingency must not contain the control character U+0000");
+            String babies = "\uD83D\uDC76".repeat(1_000);
+            Consumer<EntryDraft> longest = withActions(action(babies, babies));
+            given().when(record(longest)).expectEvents(recorded(E1, longest));
+        }
+
+        @Test
+        void anActionsOwnerIsARegisteredAgency() {
+            assertBadRequest(withActions(new PlanAction("See Child A", " ", null, null)),
+                    "actions[0].ownerAgencyId must not be blank");
+            given()
+                    .when(record(withActions(ACTION, new PlanAction("See Child A", "housing-9", null, null))))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND,
+                            "actions[1].ownerAgencyId names agency housing-9, which is not registered"));
+        }
+
+        @Test
+        void anEscalationIsToAnotherRegisteredAgency() {
+            assertBadRequest(entry -> {
+                entry.escalation();
+                entry.kind = EntryKind.CONCERN_RAISED;
+            }, "escalatedTo is only for an ESCALATION, not a CONCERN_RAISED");
+            assertBadRequest(entry -> {
+                entry.escalation();
+                entry.escalatedTo = POLICE;
+            }, "escalatedTo is police-1, the recording agency");
+            given()
+                    .when(record(entry -> {
+                        entry.escalation();
+                        entry.escalatedTo = "housing-9";
+                    }))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND,
+                            "escalatedTo names agency housing-9, which is not registered"));
+            given().when(record(EntryDraft::escalation)).expectEvents(recorded(E1, EntryDraft::escalation));
+        }
+
+        @Test
+        void anEntryRespondsToAnEscalationOfThisChildToItsOwnAgency() {
+            given(recorded(E1, EntryDraft::escalation))
+                    .when(record(answerTo(E1)))
+                    .expectEvents(recorded(E2, answerTo(E1)));
+        }
+
+        @Test
+        void respondingToAnEntryThatIsNotAnEscalationToTheRecordingAgencyIsABadRequest() {
+            given(recorded())
+                    .when(record(answerTo(E1)))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST,
+                            "respondsTo names entry child-a/E1, a DOMESTIC_ABUSE_INCIDENT, not an ESCALATION"));
+            given(recorded(E1, entry -> {
+                entry.escalation();
+                entry.escalatedTo = SCHOOL;
+            }))
+                    .when(record(answerTo(E1)))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "respondsTo names entry child-a/E1, an ESCALATION to "
+                            + "agency school-1, not to agency health-1"));
+            given(recorded(E1, entry -> {
+                entry.escalation();
+                entry.escalatedTo = null;
+            }))
+                    .when(record(answerTo(E1)))
+                    .expectException(rejected(BAD_REQUEST, "an ESCALATION to no named agency, not to agency health-1"));
+            assertBadRequest(answerTo(" "), "respondsTo must not be blank");
+        }
+
+        @Test
+        void respondingToAnEntryThatDoesNotExistOrIsOfAnotherChildIsNotFound() {
+            given(recorded(E1, EntryDraft::escalation))
+                    .when(record(answerTo(E2)))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND, "entry child-a/E2 does not exist"));
+            given(recorded(E1, EntryDraft::escalation))
+                    .when(record(answerTo("child-b/E1")))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND, "entry child-b/E1 is not an entry of child child-a"));
+        }
+
+        @Test
+        void theFieldRulesOfThePracticePatternsComeBeforeAnUnknownChild() {
+            fixture.givenNoPriorActivity()
+                    .when(record(entry -> {
+                        entry.referral();
+                        entry.kind = EntryKind.CONTACT;
+                    }))
+                    .expectException(rejected(BAD_REQUEST, "thresholdDecision is only for a REFERRAL, not a CONTACT"));
+        }
+
+        @Test
+        void concernsAreComparedAsASetUnderAKey() {
+            given(recorded(E1, EntryDraft::referral))
+                    .when(record(entry -> {
+                        entry.referral();
+                        entry.concerns = List.of(Concern.NEGLECT, Concern.DOMESTIC_ABUSE, Concern.NEGLECT);
+                    }))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+            given(recorded(E1, EntryDraft::referral))
+                    .when(record(entry -> {
+                        entry.referral();
+                        entry.concerns = List.of(Concern.NEGLECT);
+                    }))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, "sourceRef CSC-REF-1 of agency social-care-1"));
+        }
+
+        @Test
+        void actionsAreComparedAsAListInTheirStoredForm() {
+            PlanAction second = new PlanAction("Police Officer 2 to share the call-out log", POLICE, null, null);
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(record(withActions(ACTION, new PlanAction(second.what(), POLICE, null, ""))))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+            List<Consumer<EntryDraft>> changed = List.of(
+                    withActions(second, ACTION),
+                    withActions(ACTION),
+                    withActions(ACTION, second, second),
+                    withActions(ACTION, new PlanAction(second.what(), HEALTH, null, null)),
+                    withActions(ACTION, new PlanAction(second.what(), null, null, null)),
+                    withActions(ACTION, new PlanAction(second.what(), POLICE, LocalDate.parse("2024-05-15"), null)),
+                    withActions(ACTION, new PlanAction(second.what(), POLICE, null, "Reconvene")),
+                    withActions(ACTION, new PlanAction(second.what() + ".", POLICE, null, null)),
+                    withActions());
+            for (Consumer<EntryDraft> change : changed) {
+                given(recorded(E1, EntryDraft::strategyDiscussion))
+                        .when(record(change))
+                        .expectNoEvents()
+                        .expectException(rejected(CONFLICT, "sourceRef POL-SD-1 of agency police-1"));
+            }
+        }
+
+        @Test
+        void everyFieldOfThePracticePatternsIsPartOfTheContentUnderAKey() {
+            EntryRecorded escalation = recorded(E1, EntryDraft::escalation);
+            EntryRecorded another = recorded(E2, entry -> {
+                entry.escalation();
+                entry.sourceRef = "POL-ESC-2";
+            });
+            EntryRecorded answer = recorded("child-a/E3", answerTo(E1));
+            List<Consumer<EntryDraft>> changes = List.of(
+                    entry -> entry.concerns = List.of(Concern.OTHER),
+                    entry -> entry.respondsTo = E2,
+                    entry -> entry.respondsTo = null);
+            for (Consumer<EntryDraft> change : changes) {
+                given(escalation, another, answer)
+                        .when(record(answerTo(E1).andThen(change)))
+                        .expectNoEvents()
+                        .expectException(rejected(CONFLICT, "sourceRef HV-ANS-1 of agency health-1"));
+            }
+            for (String escalatedTo : new String[] {SCHOOL, null}) {
+                given(escalation)
+                        .when(record(entry -> {
+                            entry.escalation();
+                            entry.escalatedTo = escalatedTo;
+                        }))
+                        .expectException(rejected(CONFLICT, "sourceRef POL-ESC-1 of agency police-1"));
+            }
+            for (ThresholdDecision decision : new ThresholdDecision[] {ThresholdDecision.SECTION_47_ENQUIRY, null}) {
+                given(recorded(E1, EntryDraft::referral))
+                        .when(record(entry -> {
+                            entry.referral();
+                            entry.thresholdDecision = decision;
+                        }))
+                        .expectException(rejected(CONFLICT, "sourceRef CSC-REF-1 of agency social-care-1"));
+            }
+        }
+
+        @Test
+        void recordingTheFieldsOfThePracticePatternsAgainIsADuplicate() {
+            given(recorded(E1, EntryDraft::escalation), recorded(E2, answerTo(E1)))
+                    .when(record(answerTo(E1)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E2, RECORDED_1, true));
+            given(recorded(E1, EntryDraft::escalation))
+                    .when(record(EntryDraft::escalation))
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+        }
+
         private void assertBadRequest(Consumer<EntryDraft> change, String message) {
             given().when(record(change)).expectNoEvents().expectException(rejected(BAD_REQUEST, message));
         }
@@ -602,6 +939,138 @@ class ChildCaseTest {
             given(recorded())
                     .when(new CorrectEntry(CHILD, E2, POLICE, OCCURRED, YEAR, null, null, null, null, "typo"))
                     .expectException(rejected(BAD_REQUEST, "is not the start of a YEAR"));
+        }
+
+        @Test
+        void aCorrectionMayGiveOnlyConcernsAndKeepsEveryOtherField() {
+            given(recorded(E1, EntryDraft::referral))
+                    .when(correctPatterns(SOCIAL_CARE, List.of(Concern.NEGLECT, Concern.PARENTAL_MENTAL_HEALTH,
+                            Concern.NEGLECT), null, null))
+                    .expectEvents(correction(entry -> {
+                        entry.referral();
+                        entry.concerns = List.of(Concern.PARENTAL_MENTAL_HEALTH, Concern.NEGLECT);
+                    }))
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_NOW, false));
+        }
+
+        @Test
+        void aCorrectionMayGiveOnlyAThresholdDecisionOrOnlyActions() {
+            given(recorded(E1, EntryDraft::referral))
+                    .when(correctPatterns(SOCIAL_CARE, null, ThresholdDecision.SECTION_47_ENQUIRY, null))
+                    .expectEvents(correction(entry -> {
+                        entry.referral();
+                        entry.thresholdDecision = ThresholdDecision.SECTION_47_ENQUIRY;
+                    }));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null, List.of(ACTION)))
+                    .expectEvents(correction(withActions(ACTION)));
+        }
+
+        @Test
+        void aCorrectionThatLeavesOutTheActionsKeepsThem() {
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correct(POLICE, null, null, "Strategy discussion held by telephone"))
+                    .expectEvents(correction(entry -> {
+                        entry.strategyDiscussion();
+                        entry.summary = "Strategy discussion held by telephone";
+                    }));
+        }
+
+        @Test
+        void aCorrectionWhoseOnlyNewFieldsAreEmptyListsNamesNoField() {
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, List.of(), null, List.of()))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "a correction must give at least one of occurredAt, "
+                            + "occurredAtPrecision, knownAt, kind, summary, significance, concerns, "
+                            + "thresholdDecision, actions"));
+        }
+
+        @Test
+        void theKindsRulesApplyToTheVersionTheCorrectionWouldCreate() {
+            given(recorded(E1, EntryDraft::referral))
+                    .when(correctKind(SOCIAL_CARE, EntryKind.HOME_VISIT))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "thresholdDecision is only for a REFERRAL, not a HOME_VISIT"));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctKind(POLICE, EntryKind.HOME_VISIT))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "actions are only for a STRATEGY_DISCUSSION"));
+            given(recorded(E1, EntryDraft::escalation))
+                    .when(correctKind(POLICE, EntryKind.CONTACT))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "escalatedTo is only for an ESCALATION, not a CONTACT"));
+            given(recorded())
+                    .when(correctPatterns(POLICE, null, ThresholdDecision.EARLY_HELP, null))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST,
+                            "thresholdDecision is only for a REFERRAL, not a DOMESTIC_ABUSE_INCIDENT"));
+            given(recorded())
+                    .when(correctPatterns(POLICE, null, null, List.of(ACTION)))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "not a DOMESTIC_ABUSE_INCIDENT"));
+        }
+
+        @Test
+        void aCorrectionMayGiveAKindTogetherWithTheFieldsItCarries() {
+            given(recorded(E1, entry -> entry.kind = EntryKind.CONTACT))
+                    .when(new CorrectEntry(CHILD, E1, POLICE, null, null, null, EntryKind.REFERRAL, null, null,
+                            "it was a referral", null, ThresholdDecision.NO_FURTHER_ACTION, null))
+                    .expectEvents(correction(entry -> {
+                        entry.kind = EntryKind.REFERRAL;
+                        entry.thresholdDecision = ThresholdDecision.NO_FURTHER_ACTION;
+                    }, "it was a referral"));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctKind(POLICE, EntryKind.MULTI_AGENCY_MEETING))
+                    .expectEvents(correction(entry -> {
+                        entry.strategyDiscussion();
+                        entry.kind = EntryKind.MULTI_AGENCY_MEETING;
+                    }));
+        }
+
+        @Test
+        void theActionsOfACorrectionFollowTheRulesOfRecordEntry() {
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null, List.of(ACTION, action("", null))))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "actions[1].what must not be blank"));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null, List.of(action("See Child A", "c".repeat(1_001)))))
+                    .expectException(rejected(BAD_REQUEST, "actions[0].contingency must be at most 1000 characters"));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null, Collections.nCopies(51, ACTION)))
+                    .expectException(rejected(BAD_REQUEST, "actions must have at most 50 items, not 51"));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null,
+                            List.of(new PlanAction("See Child A", "housing-9", null, null))))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND,
+                            "actions[0].ownerAgencyId names agency housing-9, which is not registered"));
+        }
+
+        @Test
+        void aCorrectionIdenticalToTheCurrentVersionInItsStoredFormIsADuplicate() {
+            given(recorded(E1, EntryDraft::referral))
+                    .when(correctPatterns(SOCIAL_CARE, List.of(Concern.NEGLECT, Concern.DOMESTIC_ABUSE,
+                            Concern.NEGLECT), ThresholdDecision.EARLY_HELP, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+            given(recorded(E1, EntryDraft::strategyDiscussion))
+                    .when(correctPatterns(POLICE, null, null, List.of(ACTION,
+                            new PlanAction("Police Officer 2 to share the call-out log", POLICE, null, " "))))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryReceipt(E1, RECORDED_1, true));
+        }
+
+        @Test
+        void anEscalationKeepsItsAgencyThroughACorrection() {
+            given(recorded(E1, EntryDraft::escalation),
+                    correction(entry -> {
+                        entry.escalation();
+                        entry.summary = "Police Officer 2 escalated the health visitor's response";
+                    }))
+                    .when(record(answerTo(E1)))
+                    .expectEvents(recorded(E2, answerTo(E1)));
         }
     }
 
@@ -938,7 +1407,14 @@ class ChildCaseTest {
                             Significance.ROUTINE, "typo"),
                     shared("child-a/S1", POLICE, SCHOOL, KNOWN, "MARAC-1", E1),
                     new EntryRetracted(CHILD, E2, HEALTH, 2, "recorded in error"),
-                    personKnownRecorded("child-a/P1", POLICE, "POL-P-1"))
+                    personKnownRecorded("child-a/P1", POLICE, "POL-P-1"),
+                    recorded("child-a/E3", EntryDraft::referral),
+                    recorded("child-a/E4", EntryDraft::strategyDiscussion),
+                    recorded("child-a/E5", EntryDraft::escalation),
+                    recorded("child-a/E6", answerTo("child-a/E5")),
+                    new EntryCorrected(CHILD, "child-a/E4", POLICE, 2, EntryKind.MULTI_AGENCY_MEETING, OCCURRED,
+                            EXACT, KNOWN, "v2", Significance.ROUTINE, "typo", List.of(Concern.NEGLECT), null,
+                            List.of(ACTION)))
                     .when(record(entry -> entry.sourceRef = "POL-3"))
                     .expectState(state -> {
                         SerializedObject<String> json = serializer.serialize(state, String.class);
@@ -961,6 +1437,48 @@ class ChildCaseTest {
                                 new SimpleSerializedObject<>(earlier.toString(), String.class, json.getType()));
                         assertThat(copy).usingRecursiveComparison().isEqualTo(state);
                     });
+        }
+
+        @Test
+        void aSnapshotFromBeforeThePatternFieldsHasNoneAndItsDigestsStillMatch() {
+            given(recorded(), recorded(E2, entry -> {
+                entry.sourceRef = "HV-7";
+                entry.personIds = List.of(PARTNER, MOTHER);
+                entry.inMarch2007();
+            }))
+                    .when(record(entry -> entry.sourceRef = "POL-3"))
+                    .expectState(state -> {
+                        SerializedObject<String> json = serializer.serialize(state, String.class);
+                        ObjectNode earlier = readTree(json.getData());
+                        earlier.get("entries").forEach(entry -> ((ObjectNode) entry).remove(List.of("concerns",
+                                "thresholdDecision", "actions", "escalatedTo", "respondsTo")));
+                        ChildCase copy = serializer.deserialize(
+                                new SimpleSerializedObject<>(earlier.toString(), String.class, json.getType()));
+                        assertThat(copy).usingRecursiveComparison().isEqualTo(state);
+                        assertThat(earlier.get("entries").get(E1).get("firstSubmission").asText())
+                                .isEqualTo(digestAsBeforeThePatternFields(recorded(), null));
+                        assertThat(earlier.get("entries").get(E2).get("firstSubmission").asText())
+                                .isEqualTo(digestAsBeforeThePatternFields(recorded(E2, entry -> {
+                                    entry.personIds = List.of(MOTHER, PARTNER);
+                                    entry.inMarch2007();
+                                }), "MONTH"));
+                    });
+        }
+
+        /** The digest of the first submission as the release before the practice patterns computed it. */
+        private static String digestAsBeforeThePatternFields(EntryRecorded entry, String precision) {
+            List<String> parts = new ArrayList<>(List.of(entry.kind().name(),
+                    precision == null ? entry.occurredAt().toString() : entry.occurredAt() + " " + precision,
+                    entry.knownAt().toString(), entry.summary(), entry.significance().name(),
+                    "+" + entry.professional()));
+            parts.addAll(new TreeSet<>(entry.personIds()));
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                parts.forEach(part -> sha256.update((part.length() + ":" + part).getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of().formatHex(sha256.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
         }
 
         private ObjectNode readTree(String json) {

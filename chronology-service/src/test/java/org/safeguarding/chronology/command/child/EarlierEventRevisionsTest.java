@@ -8,6 +8,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,17 +16,20 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.agency.RegisterAgency;
 import org.safeguarding.chronology.api.agency.Sector;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.RegisterChild;
+import org.safeguarding.chronology.api.chronology.Concern;
 import org.safeguarding.chronology.api.chronology.CorrectEntry;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryReceipt;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
+import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.command.ServiceTest;
@@ -50,14 +54,23 @@ class EarlierEventRevisionsTest extends ServiceTest {
     @Qualifier("childCaseCache")
     Cache cache;
 
-    @Test
-    void anEntryRecordedAsRevision1IsExactAndCanBeCorrectedAndRepeated() {
-        String police = unique("police");
-        String child = unique("child");
-        String aggregateId = ChildIds.aggregateId(child);
-        String entryId = ChildIds.entryId(child, 1);
+    String police;
+    String child;
+    String aggregateId;
+    String entryId;
+
+    @BeforeEach
+    void registerAgencyAndChild() {
+        police = unique("police");
+        child = unique("child");
+        aggregateId = ChildIds.aggregateId(child);
+        entryId = ChildIds.entryId(child, 1);
         commands.sendAndWait(new RegisterAgency(police, "Police 1", Sector.POLICE));
         commands.sendAndWait(new RegisterChild(child, "Child A", null));
+    }
+
+    @Test
+    void anEntryRecordedAsRevision1IsExactAndCanBeCorrectedAndRepeated() {
         storeAsTheEarlierReleaseDid(aggregateId, 1, EntryRecorded.class.getName(), "1", """
                 {"childId":"%s","entryId":"%s","agencyId":"%s","sourceRef":"POL-1","kind":"DOMESTIC_ABUSE_INCIDENT",\
                 "occurredAt":"2024-05-01T09:30:00Z","knownAt":"2024-05-02T10:00:00Z",\
@@ -80,6 +93,39 @@ class EarlierEventRevisionsTest extends ServiceTest {
         cache.remove(aggregateId);
         EntryReceipt repeated = commands.sendAndWait(new RecordEntry(child, police, "POL-1",
                 EntryKind.DOMESTIC_ABUSE_INCIDENT, OCCURRED, null, KNOWN, "Police called to the home",
+                Significance.SIGNIFICANT, "Police Officer 2", null));
+        assertThat(repeated).isEqualTo(new EntryReceipt(entryId, RECORDED, true));
+    }
+
+    @Test
+    void anEntryRecordedAsRevision2HasNoPatternFieldsAndACorrectionMayGiveThem() {
+        storeAsTheEarlierReleaseDid(aggregateId, 1, EntryRecorded.class.getName(), "2", """
+                {"childId":"%s","entryId":"%s","agencyId":"%s","sourceRef":"POL-1","kind":"MULTI_AGENCY_MEETING",\
+                "occurredAt":"2024-05-01T09:30:00Z","occurredAtPrecision":"EXACT","knownAt":"2024-05-02T10:00:00Z",\
+                "summary":"Multi-agency meeting about Child A","significance":"SIGNIFICANT",\
+                "professional":"Police Officer 2","personIds":[]}""".formatted(child, entryId, police));
+        cache.remove(aggregateId);
+
+        EntryRecorded earlier = new EntryRecorded(child, entryId, police, "POL-1", EntryKind.MULTI_AGENCY_MEETING,
+                OCCURRED, DatePrecision.EXACT, KNOWN, "Multi-agency meeting about Child A", Significance.SIGNIFICANT,
+                "Police Officer 2", List.of());
+        assertThat(events(aggregateId).get(1).getPayload()).isEqualTo(earlier);
+        assertThat(earlier.concerns()).isEmpty();
+        assertThat(earlier.actions()).isEmpty();
+
+        List<PlanAction> actions = List.of(new PlanAction("Health Visitor 1 to see Child A at home", police,
+                LocalDate.parse("2024-05-15"), null));
+        EntryReceipt corrected = commands.sendAndWait(new CorrectEntry(child, entryId, police, null, null, null,
+                null, null, null, "the meeting's actions", List.of(Concern.NEGLECT), null, actions));
+        assertThat(corrected.duplicate()).isFalse();
+        assertThat(events(aggregateId).get(2).getPayload()).isEqualTo(new EntryCorrected(child, entryId, police, 2,
+                EntryKind.MULTI_AGENCY_MEETING, OCCURRED, DatePrecision.EXACT, KNOWN,
+                "Multi-agency meeting about Child A", Significance.SIGNIFICANT, "the meeting's actions",
+                List.of(Concern.NEGLECT), null, actions));
+
+        cache.remove(aggregateId);
+        EntryReceipt repeated = commands.sendAndWait(new RecordEntry(child, police, "POL-1",
+                EntryKind.MULTI_AGENCY_MEETING, OCCURRED, null, KNOWN, "Multi-agency meeting about Child A",
                 Significance.SIGNIFICANT, "Police Officer 2", null));
         assertThat(repeated).isEqualTo(new EntryReceipt(entryId, RECORDED, true));
     }

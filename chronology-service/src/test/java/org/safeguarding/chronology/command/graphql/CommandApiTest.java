@@ -3,6 +3,7 @@ package org.safeguarding.chronology.command.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.chronology.api.child.ChildIds;
+import org.safeguarding.chronology.api.chronology.Concern;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
+import org.safeguarding.chronology.api.chronology.PlanAction;
+import org.safeguarding.chronology.api.chronology.ThresholdDecision;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.person.PersonRole;
 import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.command.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -45,6 +50,21 @@ class CommandApiTest extends ServiceTest {
             mutation($input: ShareInformationInput!) {
               shareInformation(input: $input) { sharingId recordedAt duplicate }
             }""";
+    static final String MARK_KEY_PRACTICE_EPISODE = """
+            mutation($input: MarkKeyPracticeEpisodeInput!) {
+              markKeyPracticeEpisode(input: $input) {
+                keyPracticeEpisodes {
+                  entries {
+                    id concerns thresholdDecision respondsTo
+                    escalatedTo { id name }
+                    actions { what owner { id name } dueBy contingency }
+                    history { version concerns thresholdDecision }
+                  }
+                }
+              }
+            }""";
+    static final ParameterizedTypeReference<Map<String, Object>> ENTRY_RESULT = new ParameterizedTypeReference<>() {
+    };
 
     @Autowired
     HttpGraphQlTester graphQl;
@@ -362,6 +382,108 @@ class CommandApiTest extends ServiceTest {
     }
 
     @Test
+    void recordEntryTakesEveryFieldOfThePracticePatternsAndAReviewAnswersThem() {
+        String socialCare = registerSocialCare();
+        String escalation = record(escalation("POL-ESC-1")).id();
+        String discussion = record(strategyDiscussion("POL-SD-1", " ")).id();
+        String referral = record(referral(socialCare)).id();
+        String answer = record(answer("HV-ANS-1", escalation)).id();
+
+        List<EntryRecorded> stored = events(child).stream().skip(1).map(event -> (EntryRecorded) event.getPayload())
+                .toList();
+        assertThat(stored).extracting(EntryRecorded::escalatedTo).containsExactly(health, null, null, null);
+        assertThat(stored.get(0).concerns()).containsExactly(Concern.DOMESTIC_ABUSE);
+        assertThat(stored.get(1).actions()).containsExactly(
+                new PlanAction("Health Visitor 1 to see Child A at home", health, LocalDate.parse("2024-05-15"), null),
+                new PlanAction("Police Officer 2 to share the call-out log", null, null,
+                        "Strategy discussion reconvened"));
+        assertThat(stored.get(2).concerns()).containsExactly(Concern.DOMESTIC_ABUSE, Concern.PARENTAL_MENTAL_HEALTH);
+        assertThat(stored.get(2).thresholdDecision()).isEqualTo(ThresholdDecision.EARLY_HELP);
+        assertThat(stored).extracting(EntryRecorded::respondsTo).containsExactly(null, null, null, escalation);
+
+        mutate(CORRECT_ENTRY, Map.of("entryId", referral, "agencyId", socialCare, "concerns", List.of("NEGLECT"),
+                "reason", "neglect was the concern as well"));
+        assertThat(events(child).get(5).getPayload()).isInstanceOfSatisfying(EntryCorrected.class, corrected -> {
+            assertThat(corrected.concerns()).containsExactly(Concern.NEGLECT);
+            assertThat(corrected.thresholdDecision()).isEqualTo(ThresholdDecision.EARLY_HELP);
+        });
+
+        String entries = "markKeyPracticeEpisode.keyPracticeEpisodes[0].entries";
+        markKeyPracticeEpisode(escalation, discussion, referral, answer)
+                .path(entries + "[0].escalatedTo").entity(Map.class).isEqualTo(Map.of("id", health, "name", "Health 1"))
+                .path(entries + "[0].concerns").entityList(String.class).containsExactly("DOMESTIC_ABUSE")
+                .path(entries + "[0].actions").entityList(Object.class).hasSize(0)
+                .path(entries + "[1].escalatedTo").valueIsNull()
+                .path(entries + "[1].actions[*].what").entityList(String.class).containsExactly(
+                        "Health Visitor 1 to see Child A at home", "Police Officer 2 to share the call-out log")
+                .path(entries + "[1].actions[0].owner").entity(Map.class)
+                .isEqualTo(Map.of("id", health, "name", "Health 1"))
+                .path(entries + "[1].actions[0].dueBy").entity(String.class).isEqualTo("2024-05-15")
+                .path(entries + "[1].actions[0].contingency").valueIsNull()
+                .path(entries + "[1].actions[1].owner").valueIsNull()
+                .path(entries + "[1].actions[1].contingency").entity(String.class)
+                .isEqualTo("Strategy discussion reconvened")
+                .path(entries + "[2].thresholdDecision").entity(String.class).isEqualTo("EARLY_HELP")
+                .path(entries + "[2].concerns").entityList(String.class).containsExactly("NEGLECT")
+                .path(entries + "[2].history[0].concerns").entityList(String.class)
+                .containsExactly("DOMESTIC_ABUSE", "PARENTAL_MENTAL_HEALTH")
+                .path(entries + "[2].history[1].thresholdDecision").entity(String.class).isEqualTo("EARLY_HELP")
+                .path(entries + "[3].respondsTo").entity(String.class).isEqualTo(escalation);
+    }
+
+    @Test
+    void theRulesOfThePracticePatternsFieldsAnswerEachClassification() {
+        String socialCare = registerSocialCare();
+        Map<String, Object> decidedHomeVisit = referral(socialCare);
+        decidedHomeVisit.put("kind", "HOME_VISIT");
+        assertError(RECORD_ENTRY, decidedHomeVisit, "BAD_REQUEST",
+                "thresholdDecision is only for a REFERRAL, not a HOME_VISIT");
+        Map<String, Object> blankWhat = strategyDiscussion("POL-SD-1", null);
+        blankWhat.put("actions", List.of(Map.of("what", " ")));
+        assertError(RECORD_ENTRY, blankWhat, "BAD_REQUEST", "actions[0].what must not be blank");
+
+        Map<String, Object> toNoAgency = escalation("POL-ESC-1");
+        toNoAgency.put("escalatedTo", "agency-unknown");
+        assertError(RECORD_ENTRY, toNoAgency, "NOT_FOUND",
+                "escalatedTo names agency agency-unknown, which is not registered");
+        assertError(RECORD_ENTRY, answer("HV-ANS-1", ChildIds.entryId(child, 9)), "NOT_FOUND",
+                "entry " + ChildIds.entryId(child, 9) + " does not exist");
+
+        String discussion = record(strategyDiscussion("POL-SD-1", null)).id();
+        assertError(RECORD_ENTRY, strategyDiscussion("POL-SD-1", "Reconvene the strategy discussion"), "CONFLICT",
+                "sourceRef POL-SD-1 of agency " + police);
+        assertError(CORRECT_ENTRY, Map.of("entryId", discussion, "agencyId", health, "concerns", List.of("NEGLECT"),
+                "reason", "typo"), "FORBIDDEN", "may not correct it");
+        assertError(CORRECT_ENTRY, Map.of("entryId", discussion, "agencyId", police, "concerns", List.of(),
+                "actions", List.of(), "reason", "nothing"), "BAD_REQUEST", "a correction must give at least one of");
+        assertError(CORRECT_ENTRY, Map.of("entryId", discussion, "agencyId", police, "kind", "HOME_VISIT",
+                "reason", "wrong kind"), "BAD_REQUEST", "actions are only for a STRATEGY_DISCUSSION");
+        assertThat(events(child)).hasSize(2);
+    }
+
+    @Test
+    void recordEntriesRefusesAnItemThatBreaksARuleOfThePracticePatternsAndAppliesTheOthers() {
+        Map<String, Object> decidedHomeVisit = referral(registerSocialCare());
+        decidedHomeVisit.put("kind", "HOME_VISIT");
+        List<Map<String, Object>> batch = List.of(
+                escalation("POL-ESC-1"),                            // 0 accepted: entry 1
+                decidedHomeVisit,                                   // 1 BAD_REQUEST
+                answer("HV-ANS-1", ChildIds.entryId(child, 1)));    // 2 accepted: answers item 0
+
+        List<Map<String, Object>> results = mutate(RecordEntriesTest.RECORD_ENTRIES, batch)
+                .path("recordEntries").entityList(ENTRY_RESULT).get();
+
+        assertThat(results.get(0).get("error")).isNull();
+        assertThat(results.get(1).get("receipt")).isNull();
+        assertThat(results.get(1).get("error")).isEqualTo(Map.of("classification", "BAD_REQUEST",
+                "message", "thresholdDecision is only for a REFERRAL, not a HOME_VISIT"));
+        assertThat(results.get(2).get("error")).isNull();
+        assertThat(events(child)).hasSize(3);
+        assertThat(((EntryRecorded) events(child).get(2).getPayload()).respondsTo())
+                .isEqualTo(ChildIds.entryId(child, 1));
+    }
+
+    @Test
     void theEventStoreHeadGrowsWithEveryEvent() {
         double before = graphQl.document("{ eventStore { headSequence } }").execute()
                 .path("eventStore.headSequence").entity(Double.class).get();
@@ -373,6 +495,70 @@ class CommandApiTest extends ServiceTest {
 
     private Map<String, Object> entry(String agencyId, String sourceRef) {
         return EntryInputs.entry(child, agencyId, sourceRef);
+    }
+
+    private String registerSocialCare() {
+        String socialCare = unique("social-care");
+        mutate(REGISTER_AGENCY, Map.of("id", socialCare, "name", "Children's Social Care 1",
+                "sector", "CHILDRENS_SOCIAL_CARE"));
+        return socialCare;
+    }
+
+    /** Police challenge health's response to the call-out. */
+    private Map<String, Object> escalation(String sourceRef) {
+        Map<String, Object> entry = entry(police, sourceRef);
+        entry.put("kind", "ESCALATION");
+        entry.put("summary", "Police Officer 2 challenged the health visiting response to the call-out");
+        entry.put("concerns", List.of("DOMESTIC_ABUSE", "DOMESTIC_ABUSE"));
+        entry.put("escalatedTo", health);
+        return entry;
+    }
+
+    /** Two actions: health's, with the given contingency, and one that nobody owns. */
+    private Map<String, Object> strategyDiscussion(String sourceRef, String firstContingency) {
+        Map<String, Object> entry = entry(police, sourceRef);
+        entry.put("kind", "STRATEGY_DISCUSSION");
+        entry.put("summary", "Strategy discussion about Child A");
+        Map<String, Object> first = new HashMap<>(Map.of("what", "Health Visitor 1 to see Child A at home",
+                "ownerAgencyId", health, "dueBy", "2024-05-15"));
+        first.put("contingency", firstContingency);
+        entry.put("actions", List.of(first, Map.of("what", "Police Officer 2 to share the call-out log",
+                "contingency", "Strategy discussion reconvened")));
+        return entry;
+    }
+
+    private Map<String, Object> referral(String socialCare) {
+        Map<String, Object> entry = entry(socialCare, "CSC-REF-1");
+        entry.put("kind", "REFERRAL");
+        entry.put("summary", "Referral from the police after a domestic abuse call-out");
+        entry.put("professional", "Social Worker 1");
+        entry.put("concerns", List.of("PARENTAL_MENTAL_HEALTH", "DOMESTIC_ABUSE"));
+        entry.put("thresholdDecision", "EARLY_HELP");
+        return entry;
+    }
+
+    /** Health's reply to an escalation. */
+    private Map<String, Object> answer(String sourceRef, String escalationId) {
+        Map<String, Object> entry = entry(health, sourceRef);
+        entry.put("kind", "CONTACT");
+        entry.put("summary", "Health Visitor 1 replied to the police escalation in writing");
+        entry.put("professional", "Health Visitor 1");
+        entry.put("respondsTo", escalationId);
+        return entry;
+    }
+
+    /** A review of the child marks the entries as one episode: its answer shows them as commands see them. */
+    private GraphQlTester.Response markKeyPracticeEpisode(String... entryIds) {
+        String chair = unique("chair");
+        mutate("mutation($input: CreateUserInput!) { createUser(input: $input) { username } }", Map.of(
+                "username", chair, "password", "chair-password-of-the-test", "role", "CHAIR"));
+        String review = unique("review");
+        mutate("mutation($input: CommissionReviewInput!) { commissionReview(input: $input) { id } }", Map.of(
+                "id", review, "type", "RAPID_REVIEW", "childIds", List.of(child), "scopeFrom", "2024-01-01",
+                "scopeTo", "2024-05-31", "chair", chair, "commissionedAt", "2024-06-03T09:00:00Z"));
+        return mutate(MARK_KEY_PRACTICE_EPISODE, Map.of("reviewId", review, "id", "KPE-1",
+                "title", "The escalation about the call-out", "entryIds", List.of(entryIds),
+                "analysis", "Health answered the escalation."));
     }
 
     private Map<String, Object> person(String agencyId, String sourceRef) {
@@ -392,7 +578,7 @@ class CommandApiTest extends ServiceTest {
         return receipt(mutate(RECORD_ENTRY, entry), "recordEntry");
     }
 
-    private GraphQlTester.Response mutate(String document, Map<String, Object> input) {
+    private GraphQlTester.Response mutate(String document, Object input) {
         GraphQlTester.Response response = graphQl.document(document).variable("input", input).execute();
         response.errors().verify();
         return response;

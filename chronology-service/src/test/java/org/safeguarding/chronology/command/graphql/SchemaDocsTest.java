@@ -25,7 +25,9 @@ class SchemaDocsTest extends ServiceTest {
                 .containsEntry("RecordEntryInput.knownAt", "when the recording agency itself came to know it")
                 .containsEntry("RecordEntryInput.summary", "what happened, in the agency's words (at most 10,000 characters)")
                 .containsEntry("EntryReceipt.recordedAt", "the stored event's own timestamp (transaction time)")
-                .containsEntry("CorrectEntryInput.agencyId", "must be the agency that recorded the entry");
+                .containsEntry("CorrectEntryInput.agencyId", "must be the agency that recorded the entry")
+                .containsEntry("RecordEntryInput.thresholdDecision", "children's social care's decision: only on a REFERRAL")
+                .containsEntry("PlanActionInput.what", "what is to be done (at most 1,000 characters)");
     }
 
     @Test
