@@ -12,7 +12,7 @@ import org.safeguarding.chronology.platform.GraphQlClient.Json;
  * Loads a fictional, pseudonymised demo case through the public commands, showing the lessons of the
  * reviews: a domestic abuse incident with a baby under 12 months that does not lead to a child
  * protection enquiry, a verbal-only share, a GP entry known two weeks after it happened, a correction
- * and a retraction. Then its users and its rapid review ({@link DemoUsers}, {@link DemoReview}). Idempotent: loading
+ * and a retraction; every practice pattern at least once (by 20 May 2019, and the rest by 30 June 2019). Then its users and its rapid review ({@link DemoUsers}, {@link DemoReview}). Idempotent: loading
  * it twice stores nothing new.
  *
  * <p>Usage: {@code DemoCase <commands-url> [<queries-url>]}, as the admin ({@link Credentials#fromEnvironment()}); the
@@ -121,6 +121,42 @@ public final class DemoCase {
         person("hospital", MOTHER, "MOTHER", "FEMALE", true, "2019-05-20T02:10:00Z", "ED-P-1");
         person("hospital", PARTNER, "PARENTS_PARTNER", "MALE", true, "2019-05-20T02:10:00Z", "ED-P-2");
 
+        // what the reviews keep finding (see practicePatterns): a threshold decision, an escalation nobody answered,
+        // a referral with a concern in common decided differently, a plan without owners, a late conference
+        patternEntry("csc-screening", "csc", "CSC-R-5521", "REFERRAL", "2019-04-15T11:05:00Z",
+                "Screening of the police notification: threshold for an assessment not met; no further action.",
+                "ROUTINE", "Social Worker 3", object("concerns", List.of("DOMESTIC_ABUSE"),
+                        "thresholdDecision", "NO_FURTHER_ACTION"));
+        patternEntry("hv-escalation", "health-visiting", "HV-ESC-0502", "ESCALATION", "2019-05-02T15:00:00Z",
+                "Health visitor challenges the closure of the domestic abuse notification without an assessment and asks for the decision to be reviewed.",
+                "SIGNIFICANT", "Health Visitor 1", object("concerns", List.of("DOMESTIC_ABUSE"), "escalatedTo", "csc"));
+        patternEntry("csc-referral", "csc", "CSC-R-5599", "REFERRAL", "2019-05-20T09:00:00Z",
+                "Referral from the emergency department: unexplained fracture; domestic abuse in the household. Strategy discussion to be held.",
+                "CRITICAL", "Social Worker 3", object("concerns", List.of("PHYSICAL_ABUSE", "DOMESTIC_ABUSE"),
+                        "thresholdDecision", "STRATEGY_DISCUSSION"));
+        patternEntry("csc-enquiry", "csc", "CSC-S47-5602", "SECTION_47_ENQUIRY", "2019-05-21T09:00:00Z",
+                "Section 47 enquiry begun: joint visit with the police; Child A seen on the ward.", "SIGNIFICANT",
+                "Social Worker 3", object("concerns", List.of("PHYSICAL_ABUSE")));
+        patternEntry("csc-conference", "csc", "CSC-ICPC-5640", "CHILD_PROTECTION_CONFERENCE", "2019-06-13T10:00:00Z",
+                "Initial child protection conference: Child A to be the subject of a child protection plan (physical abuse).",
+                "CRITICAL", "Conference Chair 1", object("concerns", List.of("PHYSICAL_ABUSE", "DOMESTIC_ABUSE"),
+                        "actions", List.of(
+                                object("what", "Core group to meet within 10 working days", "ownerAgencyId", "csc",
+                                        "dueBy", "2019-06-27", "contingency", "Conference chair to reconvene the conference"),
+                                object("what", "Health visitor to see Child A every week", "ownerAgencyId",
+                                        "health-visiting"))));
+        patternEntry("csc-plan", "csc", "CSC-CPP-5641", "CHILD_PROTECTION_PLAN_STARTED", "2019-06-13T11:00:00Z",
+                "Child protection plan started.", "SIGNIFICANT", "Social Worker 3", object());
+        // the actions agreed at the strategy discussion, added from its minutes: nobody owns the second one
+        receipts.put("strategy-actions", commands.postOk("""
+                mutation($input: CorrectEntryInput!) { correctEntry(input: $input) { entryId recordedAt duplicate } }""",
+                object("input", object("entryId", entryIds.get("csc-strategy"), "agencyId", "csc",
+                        "actions", List.of(
+                                object("what", "Joint visit by police and social worker", "ownerAgencyId", "csc",
+                                        "dueBy", "2019-05-21", "contingency", "Team manager to allocate another worker"),
+                                object("what", "Find out who else lives in the household")),
+                        "reason", "Actions agreed at the strategy discussion added from its minutes."))));
+
         Thread.sleep(5); // the correction's recordedAt is visibly later than the original's
         receipts.put("correction", commands.postOk("""
                 mutation($input: CorrectEntryInput!) { correctEntry(input: $input) { entryId recordedAt duplicate } }""",
@@ -158,6 +194,19 @@ public final class DemoCase {
                 "sourceRef", sourceRef, "kind", kind, "occurredAt", occurredAt, "occurredAtPrecision", precision, "knownAt", knownAt,
                 "summary", summary, "significance", significance, "professional", professional,
                 "personIds", personIds.length == 0 ? null : List.of((Object[]) personIds))));
+        entryIds.put(key, GraphQlClient.string(response, "entryId"));
+        receipts.put(key, response);
+    }
+
+    /** An entry known when it occurred, with the fields the practice patterns read (concerns, actions, ...). */
+    private void patternEntry(String key, String agencyId, String sourceRef, String kind, String occurredAt,
+                              String summary, String significance, String professional, Json.Raw patternFields) {
+        String fields = patternFields.json();
+        String input = object("childId", CHILD, "agencyId", agencyId, "sourceRef", sourceRef, "kind", kind,
+                "occurredAt", occurredAt, "knownAt", occurredAt, "summary", summary, "significance", significance,
+                "professional", professional).json();
+        String response = commands.postOk(RECORD, object("input", new Json.Raw(fields.equals("{}") ? input
+                : input.substring(0, input.length() - 1) + "," + fields.substring(1))));
         entryIds.put(key, GraphQlClient.string(response, "entryId"));
         receipts.put(key, response);
     }

@@ -16,7 +16,7 @@ public record PracticePatternView(PatternKind kind, Instant since, List<String> 
     /** The contract's order: since, kind, entry ids, personId, actionIndex, agency ids. */
     public static final Comparator<PracticePatternView> ORDER = Comparator.comparing(PracticePatternView::since)
             .thenComparing(PracticePatternView::kind)
-            .thenComparing(PracticePatternView::entryIds, PracticePatternView::compareLists)
+            .thenComparing(PracticePatternView::entries, PracticePatternView::compareIds)
             .thenComparing(PracticePatternView::personId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(PracticePatternView::actionIndex, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(PracticePatternView::agencyIds, PracticePatternView::compareLists);
@@ -38,6 +38,22 @@ public record PracticePatternView(PatternKind kind, Instant since, List<String> 
 
     public record Key(PatternKind kind, Instant since, List<String> agencyIds, List<String> entryIds, String personId,
                       Integer actionIndex, List<PlanActionPart> missing) {
+    }
+
+    /** Entries compared by their ids as lists of strings, without building the lists. */
+    static int compareIds(List<ChronologyEntryView> one, List<ChronologyEntryView> other) {
+        for (int i = 0; i < Math.min(one.size(), other.size()); i++) {
+            int compared = one.get(i).id().compareTo(other.get(i).id());
+            if (compared != 0) {
+                return compared;
+            }
+        }
+        return Integer.compare(one.size(), other.size());
+    }
+
+    /** Whether the two are the same pattern, worded alike or not. */
+    public boolean samePatternAs(PracticePatternView other) {
+        return ORDER.compare(this, other) == 0 && missing.equals(other.missing);
     }
 
     /** Lists of strings compared item by item, a shorter prefix first. */

@@ -75,6 +75,10 @@ public final class Bench {
             query($childId: ID!, $at: DateTime!, $verify: Boolean) {
               practicePatterns(childId: $childId, at: $at, verify: $verify) {
                 kind since agencies { id name } entries { id kind occurredAt } personId actionIndex missing description } }""";
+    /** The same patterns without their evidence: what computing them costs, apart from serialising the entries. */
+    private static final String PRACTICE_PATTERNS_WITHOUT_EVIDENCE = """
+            query($childId: ID!, $at: DateTime!) {
+              practicePatterns(childId: $childId, at: $at) { kind since agencies { id name } personId actionIndex missing description } }""";
     private static final String TOTAL = "query($childId: ID!) { chronology(childId: $childId, first: 1) { totalCount } }";
 
     private final Options options;
@@ -389,12 +393,22 @@ public final class Bench {
             double[] patterns = latencies("practicePatterns", PRACTICE_PATTERNS,
                     object("childId", child.childId(), "at", at.toString(), "verify", false), size, events, label,
                     options.quick ? 15 : 200);
+            String answer = queries.postOk(PRACTICE_PATTERNS, object("childId", child.childId(), "at", at.toString(),
+                    "verify", false));
+            int found = count(answer, "\"description\":");
+            int evidence = count(answer, "\"occurredAt\":");
+            results.add("patterns", "practicePatterns answer at " + at + label,
+                    "%d patterns, %d evidence entries, %d kB".formatted(found, evidence, answer.length() / 1024),
+                    Map.of("patterns", found, "evidenceEntries", evidence, "bytes", answer.length()), null, null);
             results.add("patterns", "practicePatterns p99 against caseState p99" + label,
                     "%.1fx caseState".formatted(patterns[1] / caseStateFigures[1]),
                     Map.of("childEntries", size, "storeEvents", events, "caseStateP99Millis", caseStateFigures[1],
                             "practicePatternsP99Millis", patterns[1], "ratio", patterns[1] / caseStateFigures[1]),
                     null, size >= 10_000 ? "at most 3x" : null,
                     size >= 10_000 ? patterns[1] / caseStateFigures[1] <= 3.0 : null);
+            latency("practicePatterns without the evidence entries", PRACTICE_PATTERNS_WITHOUT_EVIDENCE,
+                    object("childId", child.childId(), "at", at.toString()), size, events, label,
+                    options.quick ? 15 : 200);
             latency("practicePatterns, verified by the literal fold (verify: true)", PRACTICE_PATTERNS,
                     object("childId", child.childId(), "at", at.toString(), "verify", true), size, events, label,
                     options.quick ? 3 : size >= 10_000 ? 8 : 20);
@@ -423,6 +437,14 @@ public final class Bench {
             progress("no audit switch on the query-service (" + absent.getMessage() + "): no unaudited baseline");
             return false;
         }
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** Walks the view page by page from the top (back to the top every 20 pages); the p50. */

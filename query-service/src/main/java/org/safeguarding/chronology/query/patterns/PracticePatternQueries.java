@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.queryhandling.QueryHandler;
 import org.safeguarding.chronology.api.agency.AgencyView;
@@ -101,26 +102,31 @@ public class PracticePatternQueries {
         SeenAt seenAt = new SeenAt(at, child.dateOfBirth(), seen.considered(), sharesNaming, seen.caseState());
         List<Found> found = new ArrayList<>();
         RULES.forEach(rule -> found.addAll(rule.find(seenAt)));
-        Words words = new Words(agencyNames(found), child.displayName());
-        Map<PracticePatternView.Key, PracticePatternView> distinct = new LinkedHashMap<>();
-        found.stream().map(pattern -> pattern.worded(words)).sorted(PracticePatternView.ORDER)
-                .forEach(pattern -> distinct.putIfAbsent(pattern.key(), pattern));
-        return List.copyOf(distinct.values());
+        Words words = new Words(agencyNames(found, seenAt), child.displayName());
+        List<PracticePatternView> sorted = found.stream().map(pattern -> pattern.worded(words))
+                .sorted(PracticePatternView.ORDER).toList();
+        List<PracticePatternView> distinct = new ArrayList<>(sorted.size());
+        for (PracticePatternView pattern : sorted) { // the same pattern twice is next to itself once sorted
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).samePatternAs(pattern)) {
+                distinct.add(pattern);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
-    /** One directory lookup for every agency the sentences may name. */
-    private Map<String, String> agencyNames(List<Found> found) {
-        TreeSet<String> ids = new TreeSet<>();
+    /** One directory lookup for every agency the sentences may name: the patterns', their entries' and the unseen's. */
+    private Map<String, String> agencyNames(List<Found> found, SeenAt seen) {
+        Set<String> ids = new HashSet<>();
         for (Found pattern : found) {
             ids.addAll(pattern.agencyIds());
-            pattern.entries().forEach(entry -> {
+            for (ChronologyEntryView entry : pattern.entries()) {
                 ids.add(entry.agencyId());
-                entry.knownTo().forEach(knowledge -> ids.add(knowledge.agencyId()));
-            });
+            }
         }
+        seen.caseState().unseenBy().forEach(person -> ids.addAll(person.knownTo()));
         Map<String, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (AgencyView agency : agencies.handle(new FindAgencies(List.copyOf(ids)))) {
+            for (AgencyView agency : agencies.handle(new FindAgencies(new ArrayList<>(new TreeSet<>(ids))))) {
                 names.put(agency.id(), agency.name());
             }
         }
