@@ -189,6 +189,28 @@ class EndToEndTest {
         assertThat((List<String>) JsonPath.read(state, "$.data.caseState.unseenBy[0].knownTo[*].id")).contains("health-visiting");
         assertThat((Boolean) JsonPath.read(state, "$.data.caseState.verification.agrees")).as(state).isTrue();
 
+        // what the reviews keep finding: by 20 May 2019, then every pattern by 30 June 2019
+        String patterns = """
+                query($childId: ID!, $at: DateTime!) { practicePatterns(childId: $childId, at: $at, verify: true) {
+                  kind since entries { id } actionIndex missing description } }""";
+        String byMay = platform.queries.post(patterns, object("childId", DemoCase.CHILD, "at", "2019-05-20T12:00:00Z"));
+        assertThat((List<String>) JsonPath.read(byMay, "$.data.practicePatterns[*].kind")).as(byMay).containsExactly(
+                "UNSEEN_MAN", "DECISION_WITHOUT_KNOWN_INFORMATION", "DOMESTIC_ABUSE_BABY_NO_ENQUIRY",
+                "VERBAL_SHARE_NOT_IN_WRITING", "ESCALATION_UNANSWERED", "INCONSISTENT_THRESHOLD",
+                "DECISION_WITHOUT_KNOWN_INFORMATION", "PLAN_ACTION_INCOMPLETE", "DECISION_WITHOUT_KNOWN_INFORMATION");
+        assertThat((List<String>) JsonPath.read(byMay, "$.data.practicePatterns[2].entries[*].id"))
+                .containsExactly(ids.get("police-da"));
+        assertThat((Boolean) JsonPath.read(byMay, "$.extensions.practicePatternsVerification.agrees")).as(byMay).isTrue();
+        // one microsecond before the escalation's deadline (five working days, the May bank holiday between)
+        String beforeDeadline = platform.queries.postOk(patterns, object("childId", DemoCase.CHILD,
+                "at", "2019-05-10T22:59:59.999999Z"));
+        assertThat((List<String>) JsonPath.read(beforeDeadline, "$.data.practicePatterns[*].kind"))
+                .doesNotContain("ESCALATION_UNANSWERED", "INCONSISTENT_THRESHOLD").hasSize(4);
+        String byJune = platform.queries.post(patterns, object("childId", DemoCase.CHILD, "at", "2019-06-30T12:00:00Z"));
+        assertThat(new java.util.TreeSet<>((List<String>) JsonPath.read(byJune, "$.data.practicePatterns[*].kind")))
+                .as(byJune).hasSize(9);
+        assertThat((Boolean) JsonPath.read(byJune, "$.extensions.practicePatternsVerification.agrees")).as(byJune).isTrue();
+
         String involvement = platform.queries.postOk("query($childId: ID!) { involvement(childId: $childId) { agency { id } entryCount episodes { from to } } }",
                 object("childId", DemoCase.CHILD));
         assertThat((List<String>) JsonPath.read(involvement, "$.data.involvement[*].agency.id"))

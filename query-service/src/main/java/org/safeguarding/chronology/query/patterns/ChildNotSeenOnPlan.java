@@ -37,10 +37,10 @@ final class ChildNotSeenOnPlan implements PatternRule {
         ChronologyEntryView seenLast = lastSeen;
         return List.of(Found.of(PatternKind.CHILD_NOT_SEEN_ON_PLAN, since, List.of(plan.agencyId()),
                 lastSeen == null ? List.of(plan) : List.of(plan, lastSeen),
-                words -> "%s was on a child protection plan from %s and %s within 10 working days (by %s)."
+                words -> "%s was on a child protection plan from %s and %s within 10 working days (by the end of %s)."
                         .formatted(words.child(), Words.date(start.occurredAt()),
                                 seenLast == null ? "was not recorded as seen"
                                         : "was not recorded as seen after " + Words.date(seenLast.occurredAt()),
-                                Words.date(since))));
+                                Words.lastDayBefore(since))));
     }
 }

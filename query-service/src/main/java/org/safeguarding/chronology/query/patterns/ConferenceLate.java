@@ -57,7 +57,7 @@ final class ConferenceLate implements PatternRule {
             found.add(Found.of(PatternKind.CONFERENCE_LATE, since, List.of(enquiry.agencyId()), entries,
                     words -> "%s started a section 47 enquiry on %s and the initial child protection conference %s, not within 15 working days of %s."
                             .formatted(words.agency(enquiry.agencyId()), Words.date(enquiry.occurredAt()),
-                                    conference == null ? "had not been held by " + Words.date(since)
+                                    conference == null ? "had not been held by the end of " + Words.lastDayBefore(since)
                                             : "was held on " + Words.date(conference.occurredAt()),
                                     from == enquiry ? "the enquiry" : Words.entry(from))));
         }

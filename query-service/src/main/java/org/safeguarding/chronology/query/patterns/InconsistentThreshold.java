@@ -30,7 +30,7 @@ final class InconsistentThreshold implements PatternRule {
                 ChronologyEntryView earlier = considered.get(previous);
                 found.add(Found.of(PatternKind.INCONSISTENT_THRESHOLD, referral.occurredAt(),
                         List.of(earlier.agencyId(), referral.agencyId()), List.of(earlier, referral),
-                        words -> "The referral of %s by %s was decided as %s, the earlier referral of %s by %s with a concern in common as %s."
+                        words -> "The referral of %s by %s was decided as %s; the earlier referral of %s by %s, with a concern in common, as %s."
                                 .formatted(Words.date(referral.occurredAt()), words.agency(referral.agencyId()),
                                         decision(referral.thresholdDecision()), Words.date(earlier.occurredAt()),
                                         words.agency(earlier.agencyId()), decision(earlier.thresholdDecision()))));
@@ -46,6 +46,8 @@ final class InconsistentThreshold implements PatternRule {
         return switch (decision) {
             case SECTION_47_ENQUIRY -> "a section 47 enquiry";
             case CHILD_IN_NEED_ASSESSMENT -> "a child in need assessment";
+            case STRATEGY_DISCUSSION -> "a strategy discussion";
+            case INFORMATION_AND_ADVICE -> "information and advice";
             default -> decision.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }

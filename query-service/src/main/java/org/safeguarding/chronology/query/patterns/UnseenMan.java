@@ -33,11 +33,16 @@ final class UnseenMan implements PatternRule {
                     .orElseThrow();
             Instant since = firstKnown.isAfter(firstInvolved) ? firstKnown : firstInvolved;
             found.add(new Found(PatternKind.UNSEEN_MAN, since, unseen.unknownTo(), List.of(), unseen.personId(), null,
-                    List.of(), words -> "%s (%s), known to %s since %s, was not known to %s, involved with %s."
-                            .formatted(unseen.personId(), role(person.role()), words.agencies(unseen.knownTo()),
-                                    Words.date(firstKnown), words.agencies(unseen.unknownTo()), words.child())));
+                    List.of(), words -> "%s, %s, was known to %s from %s but not to %s, involved with %s."
+                            .formatted(capitalised(role(person.role())), unseen.personId(),
+                                    words.agencies(unseen.knownTo()), Words.date(firstKnown),
+                                    words.agencies(unseen.unknownTo()), words.child())));
         }
         return found;
+    }
+
+    private static String capitalised(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String role(PersonRole role) {
@@ -46,7 +51,7 @@ final class UnseenMan implements PatternRule {
             case LODGER_OR_VISITOR -> "a lodger or visitor";
             case STEP_PARENT -> "a step-parent";
             case OTHER_RELATIVE -> "a relative";
-            case OTHER -> "in the child's life";
+            case OTHER -> "a person in the child's life";
             default -> "the child's " + role.name().toLowerCase(java.util.Locale.ROOT);
         };
     }

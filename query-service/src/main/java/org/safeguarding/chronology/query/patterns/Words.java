@@ -44,6 +44,11 @@ final class Words {
         return DATE.format(instant);
     }
 
+    /** The London date of the day that ends at a deadline (a deadline is 00:00 of the day after). */
+    static String lastDayBefore(Instant deadline) {
+        return date(deadline.minusNanos(1));
+    }
+
     /** "the strategy discussion of 14/04/2019" */
     static String entry(ChronologyEntryView entry) {
         return "the " + kind(entry.kind()) + " of " + date(entry.occurredAt());
