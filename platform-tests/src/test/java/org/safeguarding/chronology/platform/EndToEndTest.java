@@ -206,6 +206,17 @@ class EndToEndTest {
                 "at", "2019-05-10T22:59:59.999999Z"));
         assertThat((List<String>) JsonPath.read(beforeDeadline, "$.data.practicePatterns[*].kind"))
                 .doesNotContain("ESCALATION_UNANSWERED", "INCONSISTENT_THRESHOLD").hasSize(4);
+        assertThat((String) JsonPath.read(byMay, "$.data.practicePatterns[0].description")).isEqualTo("A parent's "
+                + "partner, person-male-adult-1, was known to Health Visiting Service, Hospital Emergency Department and "
+                + "Police from 21/01/2019 but not to Children's Social Care and GP Practice, involved with Child A.");
+        assertThat((String) JsonPath.read(byMay, "$.data.practicePatterns[5].description")).isEqualTo("The referral "
+                + "of 20/05/2019 by Children's Social Care was decided as a strategy discussion; the earlier referral of "
+                + "15/04/2019 by Children's Social Care, with a concern in common, as no further action.");
+        // the README's walk back before each deadline
+        Map<String, Integer> heldAt = Map.of("2019-05-20T08:59:59Z", 5, "2019-04-21T13:59:59Z", 3,
+                "2019-04-20T00:39:59Z", 2, "2019-04-15T11:04:59Z", 1);
+        heldAt.forEach((at, held) -> assertThat((List<String>) JsonPath.read(platform.queries.postOk(patterns,
+                object("childId", DemoCase.CHILD, "at", at)), "$.data.practicePatterns[*].kind")).as(at).hasSize(held));
         String byJune = platform.queries.post(patterns, object("childId", DemoCase.CHILD, "at", "2019-06-30T12:00:00Z"));
         assertThat(new java.util.TreeSet<>((List<String>) JsonPath.read(byJune, "$.data.practicePatterns[*].kind")))
                 .as(byJune).hasSize(9);
