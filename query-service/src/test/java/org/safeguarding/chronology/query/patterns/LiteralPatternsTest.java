@@ -55,6 +55,8 @@ import org.safeguarding.chronology.api.chronology.KnowledgeSource;
 import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.chronology.ThresholdDecision;
+import org.safeguarding.chronology.api.patterns.FindPracticePatterns;
+import org.safeguarding.chronology.query.chronology.Story;
 import org.safeguarding.chronology.api.patterns.PatternKind;
 import org.safeguarding.chronology.api.patterns.PlanActionPart;
 import org.safeguarding.chronology.api.patterns.PracticePatternView;
@@ -253,8 +255,45 @@ class LiteralPatternsTest {
                 sex, true, knownAt, "PERSON-" + personRecords), nextRecording());
     }
 
+    /**
+     * The literal fold's answer, once the same events projected into the read models gave the same answer there:
+     * every boundary below holds for both.
+     */
     private List<PracticePatternView> patterns(Instant at, Instant recordedAsOf) {
-        return LiteralPatterns.practicePatterns(events, at, recordedAsOf).patterns();
+        List<PracticePatternView> literal = LiteralPatterns.practicePatterns(events, at, recordedAsOf).patterns();
+        assertThat(PracticePatternQueries.differences(fromTheReadModels(at, recordedAsOf), literal))
+                .as("practicePatterns from the read models against the literal fold, at " + at).isEmpty();
+        return literal;
+    }
+
+    private List<PracticePatternView> fromTheReadModels(Instant at, Instant recordedAsOf) {
+        PatternsFixture readModels = new PatternsFixture(null);
+        java.util.Set<String> agencies = new java.util.TreeSet<>();
+        List<Story.Event> stream = new ArrayList<>();
+        Map<String, Long> sequences = new HashMap<>();
+        if (events.stream().noneMatch(event -> event.payload() instanceof ChildRegistered)) {
+            stream.add(new Story.Event(new ChildRegistered(CHILD, "Child A", null), recording, 0));
+        }
+        for (LiteralReplay.Recorded event : events) {
+            if (event.payload() instanceof EntryRecorded entry) {
+                agencies.add(entry.agencyId());
+                if (entry.escalatedTo() != null) {
+                    agencies.add(entry.escalatedTo());
+                }
+            } else if (event.payload() instanceof InformationShared share) {
+                agencies.add(share.fromAgencyId());
+                agencies.add(share.toAgencyId());
+            } else if (event.payload() instanceof PersonKnownRecorded person) {
+                agencies.add(person.agencyId());
+            }
+            Story.Event recorded = new Story.Event(event.payload(), event.recordedAt(), 0);
+            stream.add(new Story.Event(event.payload(), event.recordedAt(),
+                    sequences.merge(recorded.childId(), 1L, Long::sum)));
+        }
+        readModels.register(List.copyOf(agencies));
+        readModels.project(stream);
+        return readModels.patterns.handle(new FindPracticePatterns(CHILD, at,
+                recordedAsOf.equals(NOW) ? null : recordedAsOf, false)).patterns();
     }
 
     /** The patterns of the kind that hold at T, as the record stands now. */
