@@ -3,6 +3,7 @@ package org.safeguarding.chronology.api.chronology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -16,65 +17,51 @@ public final class ChronologyUpcasters {
 
     /** Every upcaster, in order; each service registers them with Axon. */
     public static List<EventUpcaster> all() {
-        return List.of(new ExactPrecision(EntryRecorded.class), new ExactPrecision(EntryCorrected.class),
-                new NoPatternFields(EntryRecorded.class, "escalatedTo", "respondsTo"),
-                new NoPatternFields(EntryCorrected.class));
+        return List.of(
+                // revision 1 had no occurredAtPrecision: it was exact
+                new AddedFields(EntryRecorded.class, "1", "2", ChronologyUpcasters::exact),
+                new AddedFields(EntryCorrected.class, "1", "2", ChronologyUpcasters::exact),
+                // revision 2 had none of the fields of the practice patterns
+                new AddedFields(EntryRecorded.class, "2", "3", payload -> {
+                    noPatternFields(payload);
+                    payload.putNull("escalatedTo");
+                    payload.putNull("respondsTo");
+                }),
+                new AddedFields(EntryCorrected.class, "2", "3", ChronologyUpcasters::noPatternFields));
     }
 
-    /** Revision 1 of EntryRecorded and EntryCorrected had no occurredAtPrecision: it was exact. */
-    static final class ExactPrecision extends SingleEventUpcaster {
+    private static void exact(ObjectNode payload) {
+        payload.put("occurredAtPrecision", DatePrecision.EXACT.name());
+    }
 
-        private final SimpleSerializedType revision1;
-        private final SimpleSerializedType revision2;
+    private static void noPatternFields(ObjectNode payload) {
+        payload.putArray("concerns");
+        payload.putNull("thresholdDecision");
+        payload.putArray("actions");
+    }
 
-        ExactPrecision(Class<?> event) {
-            revision1 = new SimpleSerializedType(event.getName(), "1");
-            revision2 = new SimpleSerializedType(event.getName(), "2");
+    /** One revision of an event read as the next: the same payload with the fields the next one added. */
+    static final class AddedFields extends SingleEventUpcaster {
+
+        private final SimpleSerializedType from;
+        private final SimpleSerializedType to;
+        private final Consumer<ObjectNode> adding;
+
+        AddedFields(Class<?> event, String fromRevision, String toRevision, Consumer<ObjectNode> adding) {
+            from = new SimpleSerializedType(event.getName(), fromRevision);
+            to = new SimpleSerializedType(event.getName(), toRevision);
+            this.adding = adding;
         }
 
         @Override
         protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().equals(revision1);
+            return representation.getType().equals(from);
         }
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(revision2, JsonNode.class, payload -> {
-                ((ObjectNode) payload).put("occurredAtPrecision", DatePrecision.EXACT.name());
-                return payload;
-            });
-        }
-    }
-
-    /**
-     * Revision 2 of EntryRecorded and EntryCorrected had no concerns, thresholdDecision or actions (nor, on
-     * EntryRecorded, escalatedTo and respondsTo): it had none.
-     */
-    static final class NoPatternFields extends SingleEventUpcaster {
-
-        private final SimpleSerializedType revision2;
-        private final SimpleSerializedType revision3;
-        private final List<String> absent;
-
-        NoPatternFields(Class<?> event, String... alsoAbsent) {
-            revision2 = new SimpleSerializedType(event.getName(), "2");
-            revision3 = new SimpleSerializedType(event.getName(), "3");
-            absent = List.of(alsoAbsent);
-        }
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().equals(revision2);
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(revision3, JsonNode.class, payload -> {
-                ObjectNode fields = (ObjectNode) payload;
-                fields.putArray("concerns");
-                fields.putNull("thresholdDecision");
-                fields.putArray("actions");
-                absent.forEach(fields::putNull);
+            return representation.upcastPayload(to, JsonNode.class, payload -> {
+                adding.accept((ObjectNode) payload);
                 return payload;
             });
         }

@@ -31,6 +31,7 @@ import org.safeguarding.chronology.api.chronology.KnowledgeSource;
 import org.safeguarding.chronology.api.person.Sex;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.query.chronology.ChronologyQueries;
+import org.safeguarding.chronology.query.chronology.RecordedEntries;
 import org.safeguarding.chronology.query.involvement.Episodes;
 import org.safeguarding.chronology.query.person.KnownPeople;
 import org.safeguarding.chronology.query.person.PersonRecord;
@@ -87,10 +88,12 @@ public class CaseStateQueries {
 
     /**
      * The case as it could be seen at T by any agency, as the record stood at recordedAsOf (now when null), with
-     * the entries it considered (rule 1) in chronology order: what the practice patterns are read from.
+     * the entries it considered (rule 1) in chronology order, from a load of the child's entries in hand: what the
+     * practice patterns are read from.
      */
-    public Seen seen(String childId, Instant at, Instant recordedAsOf) {
-        List<ChronologyEntryView> considered = considered(childId, at, null, recordedAsOf);
+    public Seen seen(RecordedEntries.Child entries, String childId, Instant at, Instant recordedAsOf) {
+        List<ChronologyEntryView> considered =
+                occurredBy(chronology.matches(entries, null, at, recordedAsOf, null), at);
         return new Seen(considered, caseState(childId, at, null, considered,
                 recordedAsOf == null ? clock.instant() : recordedAsOf));
     }
@@ -101,14 +104,13 @@ public class CaseStateQueries {
 
     /** asked is the recordedAsOf asked for (null: the record as it stands, whose view is kept), now its instant. */
     private CaseStateView caseState(String childId, Instant at, String knownBy, Instant asked, Instant recordedAsOf) {
-        return caseState(childId, at, knownBy, considered(childId, at, knownBy, asked), recordedAsOf);
+        return caseState(childId, at, knownBy, occurredBy(chronology.matches(childId, knownBy, at, asked, null), at),
+                recordedAsOf);
     }
 
-    /** Rule 1: the entries of chronology(knownBy, knownAt: T, recordedAsOf) that occurred by T. */
-    private List<ChronologyEntryView> considered(String childId, Instant at, String knownBy, Instant asked) {
-        return chronology.matches(childId, knownBy, at, asked, null).stream()
-                .filter(entry -> !entry.occurredAt().isAfter(at))
-                .toList();
+    /** Rule 1: of the entries of chronology(knownBy, knownAt: T, recordedAsOf), those that occurred by T. */
+    private static List<ChronologyEntryView> occurredBy(List<ChronologyEntryView> matches, Instant at) {
+        return matches.stream().filter(entry -> !entry.occurredAt().isAfter(at)).toList();
     }
 
     private CaseStateView caseState(String childId, Instant at, String knownBy,

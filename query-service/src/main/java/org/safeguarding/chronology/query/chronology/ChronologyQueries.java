@@ -58,7 +58,7 @@ public class ChronologyQueries {
             throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + query.first());
         }
         Cursor after = query.after() == null ? null : Cursor.decode(query.after());
-        List<ChronologyEntryView> matches = view(query.childId(), query.knownBy(), query.knownAt(),
+        List<ChronologyEntryView> matches = view(recorded.child(query.childId()), query.knownBy(), query.knownAt(),
                 query.recordedAsOf(), query.personId(), true);
         int start = after == null ? 0 : firstAfter(matches, after);
         int end = Math.min(start + query.first(), matches.size());
@@ -77,7 +77,13 @@ public class ChronologyQueries {
      */
     public List<ChronologyEntryView> matches(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
                                              String personId) {
-        return view(childId, knownBy, knownAt, recordedAsOf, personId, false);
+        return matches(recorded.child(childId), knownBy, knownAt, recordedAsOf, personId);
+    }
+
+    /** As {@link #matches(String, String, Instant, Instant, String)}, over a load of the child's entries in hand. */
+    public List<ChronologyEntryView> matches(RecordedEntries.Child child, String knownBy, Instant knownAt,
+                                             Instant recordedAsOf, String personId) {
+        return view(child, knownBy, knownAt, recordedAsOf, personId, false);
     }
 
     /**
@@ -85,9 +91,8 @@ public class ChronologyQueries {
      * horizon (knownBy, knownAt) and personId filter it without changing its order. A reviewer pages through
      * one view, so the filtered view is kept too when paging.
      */
-    private List<ChronologyEntryView> view(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
-                                           String personId, boolean keep) {
-        RecordedEntries.Child child = recorded.child(childId);
+    private List<ChronologyEntryView> view(RecordedEntries.Child child, String knownBy, Instant knownAt,
+                                           Instant recordedAsOf, String personId, boolean keep) {
         View record = new View(child.load(), recordedAsOf, null, null, null);
         List<ChronologyEntryView> asOf = views.get(record);
         if (asOf == null) {

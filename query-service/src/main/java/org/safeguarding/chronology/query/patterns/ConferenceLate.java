@@ -31,17 +31,17 @@ final class ConferenceLate implements PatternRule {
             if (enquiry.kind() != EntryKind.SECTION_47_ENQUIRY) {
                 continue;
             }
-            ChronologyEntryView lastPlan = lastNotAfter(plans, enquiry.occurredAt());
+            ChronologyEntryView lastPlan = InChronologyOrder.lastBy(plans, enquiry.occurredAt());
             if (lastPlan != null && lastPlan.kind() == EntryKind.CHILD_PROTECTION_PLAN_STARTED) {
                 continue;
             }
-            ChronologyEntryView discussion = lastNotAfter(discussions, enquiry.occurredAt());
+            ChronologyEntryView discussion = InChronologyOrder.lastBy(discussions, enquiry.occurredAt());
             if (discussion == null
                     || discussion.occurredAt().isBefore(enquiry.occurredAt().minus(DISCUSSION_BEFORE_ENQUIRY))) {
                 discussion = enquiry;
             }
             Instant since = Deadlines.workingDays(discussion.occurredAt(), WORKING_DAYS_TO_CONFER);
-            ChronologyEntryView conference = firstNotBefore(conferences, discussion.occurredAt());
+            ChronologyEntryView conference = InChronologyOrder.firstFrom(conferences, discussion.occurredAt());
             if (since.isAfter(seen.at()) || (conference != null && conference.occurredAt().isBefore(since))) {
                 continue;
             }
@@ -66,35 +66,5 @@ final class ConferenceLate implements PatternRule {
 
     private static List<ChronologyEntryView> of(List<ChronologyEntryView> considered, EntryKind kind) {
         return considered.stream().filter(entry -> entry.kind() == kind).toList();
-    }
-
-    /** The last in chronology order with occurredAt <= the instant (entries in chronology order are by occurredAt). */
-    private static ChronologyEntryView lastNotAfter(List<ChronologyEntryView> entries, Instant instant) {
-        int low = 0;
-        int high = entries.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (entries.get(middle).occurredAt().isAfter(instant)) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low == 0 ? null : entries.get(low - 1);
-    }
-
-    /** The first in chronology order with occurredAt >= the instant. */
-    private static ChronologyEntryView firstNotBefore(List<ChronologyEntryView> entries, Instant instant) {
-        int low = 0;
-        int high = entries.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (entries.get(middle).occurredAt().isBefore(instant)) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low == entries.size() ? null : entries.get(low);
     }
 }

@@ -25,8 +25,10 @@ final class DomesticAbuseBabyNoEnquiry implements PatternRule {
         }
         LocalDate firstBirthday = Deadlines.firstBirthday(seen.dateOfBirth());
         LocalDate conceived = seen.dateOfBirth().minusDays(DAYS_OF_PREGNANCY);
-        Instants enquiries = Instants.of(seen.considered(), entry -> entry.kind() == EntryKind.STRATEGY_DISCUSSION
-                || entry.kind() == EntryKind.SECTION_47_ENQUIRY);
+        List<ChronologyEntryView> enquiries = seen.considered().stream()
+                .filter(entry -> entry.kind() == EntryKind.STRATEGY_DISCUSSION
+                        || entry.kind() == EntryKind.SECTION_47_ENQUIRY)
+                .toList();
         List<Found> found = new ArrayList<>();
         for (ChronologyEntryView incident : seen.considered()) {
             if (incident.kind() != EntryKind.DOMESTIC_ABUSE_INCIDENT) {
@@ -37,7 +39,7 @@ final class DomesticAbuseBabyNoEnquiry implements PatternRule {
                 continue;
             }
             Instant since = Deadlines.plusDays(incident.occurredAt(), DAYS_TO_ENQUIRE);
-            if (since.isAfter(seen.at()) || enquiries.anyBetween(incident.occurredAt(), since)) {
+            if (since.isAfter(seen.at()) || InChronologyOrder.anyBetween(enquiries, incident.occurredAt(), since)) {
                 continue;
             }
             boolean unborn = day.isBefore(seen.dateOfBirth());

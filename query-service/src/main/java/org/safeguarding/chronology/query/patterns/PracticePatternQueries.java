@@ -87,8 +87,8 @@ public class PracticePatternQueries {
         if (child == null) {
             return List.of();
         }
-        RecordedEntries.Child entries = recorded.child(childId);
-        CaseStateQueries.Seen seen = caseStates.seen(childId, at, asked);
+        RecordedEntries.Child entries = recorded.child(childId); // one load for the case state and the shares
+        CaseStateQueries.Seen seen = caseStates.seen(entries, childId, at, asked);
         Map<String, List<RecordedEntry.Share>> sharesNaming = new HashMap<>();
         for (ChronologyEntryView entry : seen.considered()) {
             RecordedEntry stored = entries.entry(entry.id());
