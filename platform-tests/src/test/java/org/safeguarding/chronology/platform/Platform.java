@@ -161,14 +161,17 @@ final class Platform implements AutoCloseable {
         return process;
     }
 
-    /** A module's runnable jar as a process, its output appended to the log. */
+    /**
+     * A module's runnable jar as a process, its output appended to the log. C1 only and the serial collector, as
+     * RunSh starts run.sh: a start costs about half the CPU, and the tests measure nothing.
+     */
     private static Process launch(String module, Path log, Map<String, String> environment) throws IOException {
         Path jar = Path.of("..", module, "target", module + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify)");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString())
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
