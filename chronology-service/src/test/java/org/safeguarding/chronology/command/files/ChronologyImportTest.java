@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.chronology.command.files.TestFiles.HEADER;
 import static org.safeguarding.chronology.command.files.TestFiles.csv;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,9 @@ import org.safeguarding.chronology.api.chronology.DatePrecision;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.Significance;
+import org.safeguarding.chronology.security.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -24,6 +31,11 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 /** POST /imports/chronology: every rule of the contract, each with a file that keeps it and one that breaks it. */
 class ChronologyImportTest extends ImportServiceTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AuditTrail audit;
 
     static final byte[] CLEAN = csv(HEADER,
             "HV-1,14/03/2019 09:30,,Home visit,New birth visit; Mother and Child A seen,,Health Visitor 1,",
@@ -255,6 +267,46 @@ class ChronologyImportTest extends ImportServiceTest {
         assertThat(entries()).isEmpty();
     }
 
+    /** Over a socket to the service's Tomcat (the client above is MockMvc's), where the multipart limits apply. */
+    @Test
+    void overHttpABodyOrAPartOverTwentyMebibytesIsTooLargeAndAPartUpToThatIsTaken() throws Exception {
+        byte[] file = new byte[(int) ChronologyUpload.MAX_BYTES + 1];
+        Arrays.fill(file, (byte) 'a');
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("http://127.0.0.1:%d/imports/chronology?childId=%s&agencyId=%s".formatted(port, child,
+                health));
+
+        HttpResponse<String> raw = http.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN_AUTHORIZATION)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(413);
+        assertThat(raw.body()).contains("larger than 20 MiB");
+
+        String boundary = "chronology-boundary";
+        byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> part = http.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN_AUTHORIZATION)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(start),
+                        HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofByteArray(end)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(part.statusCode()).isEqualTo(413);
+
+        // 19 MiB in a column the import ignores: a part of that size is taken
+        byte[] notes = new byte[19 * 1024 * 1024];
+        Arrays.fill(notes, (byte) 'x');
+        byte[] row = (HEADER + ",Notes\r\nHV-1,14/03/2019,,CONTACT,Child A seen,,,,").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> large = http.send(HttpRequest.newBuilder(uri).header("Authorization", ADMIN_AUTHORIZATION)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(start),
+                        HttpRequest.BodyPublishers.ofByteArray(row), HttpRequest.BodyPublishers.ofByteArray(notes),
+                        HttpRequest.BodyPublishers.ofByteArray(end)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(large.statusCode()).as(large.body()).isEqualTo(200);
+        assertThat(entries()).extracting(EntryRecorded::sourceRef).containsExactly("HV-1");
+    }
+
     @Test
     void theFileMayBeThePartFileOfAMultipartForm() {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
@@ -290,6 +342,12 @@ class ChronologyImportTest extends ImportServiceTest {
         post(client.mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION)).build(), CLEAN, CSV,
                 child, health).expectStatus().isEqualTo(401);
         assertThat(entries()).isEmpty();
+        // each refusal is audited, newest first, as the GraphQL operations' are
+        assertThat(audit.page(child, 10, null).edges()).extracting(edge -> edge.node().username() + " "
+                + edge.node().operation()).containsExactly(chair + " denied:importChronology",
+                reviewer + " denied:importChronology", officer + " denied:importChronology");
+        assertThat(audit.page(child, 1, null).edges().get(0).node().arguments())
+                .isEqualTo("{\"agencyId\":\"" + health + "\",\"childId\":\"" + child + "\"}");
 
         assertImported(answer(post(as(visitor), CLEAN, CSV, child, health), 200), 5, 0);
     }
