@@ -116,24 +116,15 @@ public class ChildCase {
     private List<RecordEntries.Outcome> record(List<RecordEntry> items, AgencyDirectory agencies,
                                                boolean allOrNothing) {
         Recording recording = new Recording();
-        List<Object> checked = new ArrayList<>(items.size());
-        boolean refused = false;
+        List<Recording.Checked> checked = new ArrayList<>(items.size());
         for (RecordEntry item : items) {
-            try {
-                checked.add(recording.check(item, agencies));
-            } catch (RejectedException rejected) {
-                checked.add(rejected);
-                refused = true;
-            }
+            checked.add(recording.check(item, agencies));
         }
-        if (refused && allOrNothing) {
-            return checked.stream().map(outcome -> outcome instanceof RejectedException rejected
-                    ? RecordEntries.Outcome.of(rejected) : RecordEntries.Outcome.notStored()).toList();
+        if (allOrNothing && checked.stream().anyMatch(item -> item.refusal() != null)) {
+            return checked.stream().map(Recording.Checked::withheld).toList();
         }
         recording.events.forEach(AggregateLifecycle::apply);
-        return checked.stream().map(outcome -> outcome instanceof RejectedException rejected
-                ? RecordEntries.Outcome.of(rejected)
-                : RecordEntries.Outcome.of(((Recording.Accepted) outcome).receipt(entries))).toList();
+        return checked.stream().map(item -> item.outcome(entries)).toList();
     }
 
     /** The entries one command records, before they are applied: the later items see the earlier ones. */
@@ -143,15 +134,30 @@ public class ChildCase {
         private final Map<String, Entry> recorded = new HashMap<>();
         private final Map<String, Map<String, String>> keys = new HashMap<>();
 
-        /** An accepted item: the entry it records, or the earlier one it repeats. */
-        record Accepted(String entryId, boolean duplicate) {
+        /** An item checked: the entry it records or the earlier one it repeats, or why it is refused. */
+        record Checked(String entryId, boolean duplicate, RejectedException refusal) {
 
-            EntryReceipt receipt(Map<String, Entry> applied) {
-                return new EntryReceipt(entryId, applied.get(entryId).firstRecordedAt(), duplicate);
+            /** Its outcome once the accepted items are applied. */
+            RecordEntries.Outcome outcome(Map<String, Entry> applied) {
+                return refusal != null ? RecordEntries.Outcome.of(refusal) : RecordEntries.Outcome.of(
+                        new EntryReceipt(entryId, applied.get(entryId).firstRecordedAt(), duplicate));
+            }
+
+            /** Its outcome when another item's refusal keeps every item from being stored. */
+            RecordEntries.Outcome withheld() {
+                return refusal != null ? RecordEntries.Outcome.of(refusal) : RecordEntries.Outcome.notStored();
             }
         }
 
-        Accepted check(RecordEntry command, AgencyDirectory agencies) {
+        Checked check(RecordEntry command, AgencyDirectory agencies) {
+            try {
+                return accept(command, agencies);
+            } catch (RejectedException refused) {
+                return new Checked(null, false, refused);
+            }
+        }
+
+        private Checked accept(RecordEntry command, AgencyDirectory agencies) {
             agencies.requireRegistered(command.agencyId());
             requireOwnersRegistered(command.actions(), agencies);
             if (command.escalatedTo() != null) {
@@ -168,14 +174,14 @@ public class ChildCase {
                         "recorded as entry");
             }
             if (earlier != null) {
-                return new Accepted(earlier.id(), true);
+                return new Checked(earlier.id(), true, null);
             }
             String entryId = ChildIds.entryId(childId, entries.size() + events.size() + 1);
             EntryRecorded event = Entry.recordedBy(command, entryId);
             events.add(event);
             recorded.put(entryId, Entry.recorded(event, null));
             keys.computeIfAbsent(command.agencyId(), agency -> new HashMap<>()).put(command.sourceRef(), entryId);
-            return new Accepted(entryId, false);
+            return new Checked(entryId, false, null);
         }
     }
 

@@ -64,7 +64,7 @@ public class ChronologyImport {
      * for an unknown child or agency, {@link FileRefused} for a file too large or not readable; else the answer.
      */
     public ImportAnswer importFile(ActingUser user, String childId, String agencyId, ChronologyUpload upload) {
-        long started = System.nanoTime();
+        Progress progress = new Progress(childId, agencyId);
         try {
             rights.checkRecordsFor(user, agencyId);
         } catch (RejectedException forbidden) {
@@ -73,15 +73,26 @@ public class ChronologyImport {
         }
         children.requireRegistered(childId);
         agencies.requireRegistered(agencyId);
-        Progress progress = new Progress(childId, agencyId, started);
+        CheckedRows checked = checkRows(upload, user, childId, agencyId, progress);
+        if (!checked.errors().isEmpty() || checked.entries().isEmpty()) {
+            return progress.done(0, 0, checked.errors());
+        }
+        return store(childId, checked, progress);
+    }
+
+    /** The file's data rows as commands, with their rows' numbers, and every error of the header or of a row. */
+    private record CheckedRows(List<Integer> rowNumbers, List<RecordEntry> entries, List<RowError> errors) {
+    }
+
+    private CheckedRows checkRows(ChronologyUpload upload, ActingUser user, String childId, String agencyId,
+                                  Progress progress) {
         List<Integer> rowNumbers = new ArrayList<>();
         List<RecordEntry> entries = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         try (SheetRows rows = upload.rows()) {
-            SheetRows.Row header = rows.next();
-            Map<Integer, Column> columns = columns(header, errors);
+            Map<Integer, Column> columns = columns(rows.next(), errors);
             if (!errors.isEmpty()) {
-                return progress.done(0, 0, errors);
+                return new CheckedRows(rowNumbers, entries, errors);
             }
             Map<String, Integer> sourceRefRows = new HashMap<>();
             for (SheetRows.Row row = rows.next(); row != null; row = rows.next()) {
@@ -89,35 +100,37 @@ public class ChronologyImport {
                     throw FileRefused.tooLarge("the file has more than %,d data rows, the most one import takes"
                             .formatted(MAX_ROWS));
                 }
-                SpreadsheetRow cells = cells(row, columns);
-                RecordEntry entry = check(cells, childId, agencyId, user, errors);
+                RecordEntry entry = check(cells(row, columns), childId, agencyId, user, errors);
                 Integer earlier = sourceRefRows.putIfAbsent(entry.sourceRef(), row.number());
                 if (earlier != null && !entry.sourceRef().isEmpty()) {
-                    errors.add(RowError.of(row.number(), Column.SOURCE_REF, "Source ref %s is also in row %d: "
-                            .formatted(quoted(entry.sourceRef()),
-                                    earlier) + "one file holds each record of the agency once"));
+                    errors.add(RowError.of(row.number(), Column.SOURCE_REF, ("Source ref %s is also in row %d: one "
+                            + "file holds each record of the agency once").formatted(quoted(entry.sourceRef()),
+                            earlier)));
                 }
                 rowNumbers.add(row.number());
                 entries.add(entry);
                 progress.checked(entries.size());
             }
         }
-        if (!errors.isEmpty() || entries.isEmpty()) {
-            return progress.done(0, 0, errors);
-        }
-        log.info("Import for child {} from agency {}: {} rows checked, storing them", childId, agencyId,
-                entries.size());
-        List<RecordEntries.Outcome> outcomes = commands.sendAndWait(new RecordEntries(childId, entries, true));
+        return new CheckedRows(rowNumbers, entries, errors);
+    }
+
+    /** One all-or-nothing RecordEntries: the record's rules refuse rows too (a stored Source ref, other content). */
+    private ImportAnswer store(String childId, CheckedRows checked, Progress progress) {
+        progress.storing(checked.entries().size());
+        List<RecordEntries.Outcome> outcomes = commands.sendAndWait(
+                new RecordEntries(childId, checked.entries(), true));
+        List<RowError> errors = new ArrayList<>();
         int duplicates = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             RecordEntries.Outcome outcome = outcomes.get(i);
             if (outcome.rejection() != null) {
-                errors.add(error(rowNumbers.get(i), outcome.rejection()));
+                errors.add(error(checked.rowNumbers().get(i), outcome.rejection()));
             } else if (outcome.receipt() != null && outcome.receipt().duplicate()) {
                 duplicates++;
             }
         }
-        return errors.isEmpty() ? progress.done(entries.size() - duplicates, duplicates, errors)
+        return errors.isEmpty() ? progress.done(outcomes.size() - duplicates, duplicates, errors)
                 : progress.done(0, 0, errors);
     }
 
@@ -204,7 +217,7 @@ public class ChronologyImport {
         return letters.toString();
     }
 
-    /** Logs, every 2 seconds, how many rows were checked; at the end the counts and the time taken. */
+    /** Logs the rows checked every 2 seconds, then that they are being stored, at the end the counts and the time. */
     private static final class Progress {
 
         private final String childId;
@@ -212,10 +225,10 @@ public class ChronologyImport {
         private final long started;
         private long lastLogged;
 
-        Progress(String childId, String agencyId, long started) {
+        Progress(String childId, String agencyId) {
             this.childId = childId;
             this.agencyId = agencyId;
-            this.started = started;
+            this.started = System.nanoTime();
             this.lastLogged = started;
         }
 
@@ -225,6 +238,10 @@ public class ChronologyImport {
                 lastLogged = now;
                 log.info("Import for child {} from agency {}: {} rows checked", childId, agencyId, rows);
             }
+        }
+
+        void storing(int rows) {
+            log.info("Import for child {} from agency {}: {} rows checked, storing them", childId, agencyId, rows);
         }
 
         ImportAnswer done(int imported, int duplicates, List<RowError> errors) {
