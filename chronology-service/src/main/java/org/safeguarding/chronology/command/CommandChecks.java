@@ -69,7 +69,7 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             identifier("id", c.childId());
             text("displayName", c.displayName(), MAX_NAME);
             if (c.dateOfBirth() != null && c.dateOfBirth().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-                throw badRequest("dateOfBirth " + c.dateOfBirth() + " is in the future");
+                throw badRequest("dateOfBirth", "dateOfBirth " + c.dateOfBirth() + " is in the future");
             }
         } else if (command instanceof RecordEntry c) {
             identifier("childId", c.childId());
@@ -90,8 +90,8 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             if (c.escalatedTo() != null) {
                 identifier("escalatedTo", c.escalatedTo());
                 if (c.escalatedTo().equals(c.agencyId())) {
-                    throw badRequest("escalatedTo is " + c.escalatedTo() + ", the recording agency: an agency "
-                            + "cannot escalate to itself");
+                    throw badRequest("escalatedTo", "escalatedTo is " + c.escalatedTo() + ", the recording agency: "
+                            + "an agency cannot escalate to itself");
                 }
             }
             if (c.respondsTo() != null) {
@@ -145,8 +145,8 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             identifier("fromAgencyId", c.fromAgencyId());
             identifier("toAgencyId", c.toAgencyId());
             if (c.fromAgencyId().equals(c.toAgencyId())) {
-                throw badRequest("fromAgencyId and toAgencyId are both " + c.fromAgencyId() + ": an agency cannot "
-                        + "share with itself");
+                throw badRequest("toAgencyId", "fromAgencyId and toAgencyId are both " + c.fromAgencyId()
+                        + ": an agency cannot share with itself");
             }
             atLeastOne("entryIds", c.entryIds(), "entry");
             notLater("sharedAt", c.sharedAt(), now);
@@ -159,7 +159,7 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             given("scopeFrom", c.scopeFrom());
             given("scopeTo", c.scopeTo());
             if (c.scopeFrom().isAfter(c.scopeTo())) {
-                throw badRequest("scopeFrom " + c.scopeFrom() + " is after scopeTo " + c.scopeTo());
+                throw badRequest("scopeTo", "scopeFrom " + c.scopeFrom() + " is after scopeTo " + c.scopeTo());
             }
             identifier("chair", c.chair());
             given("commissionedAt", c.commissionedAt());
@@ -200,20 +200,20 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
     public static void fitTheKind(EntryKind kind, ThresholdDecision thresholdDecision, List<PlanAction> actions,
                                   String escalatedTo) {
         if (thresholdDecision != null && kind != EntryKind.REFERRAL) {
-            throw badRequest("thresholdDecision is only for a REFERRAL, not a " + kind);
+            throw badRequest("thresholdDecision", "thresholdDecision is only for a REFERRAL, not a " + kind);
         }
         if (!actions.isEmpty() && !PlanAction.KINDS.contains(kind)) {
-            throw badRequest("actions are only for a STRATEGY_DISCUSSION, CHILD_PROTECTION_CONFERENCE, "
+            throw badRequest("actions", "actions are only for a STRATEGY_DISCUSSION, CHILD_PROTECTION_CONFERENCE, "
                     + "MULTI_AGENCY_MEETING or CHILD_PROTECTION_PLAN_STARTED, not a " + kind);
         }
         if (escalatedTo != null && kind != EntryKind.ESCALATION) {
-            throw badRequest("escalatedTo is only for an ESCALATION, not a " + kind);
+            throw badRequest("escalatedTo", "escalatedTo is only for an ESCALATION, not a " + kind);
         }
     }
 
     private static void actions(List<PlanAction> actions) {
         if (actions.size() > MAX_ACTIONS) {
-            throw badRequest("actions must have at most " + MAX_ACTIONS + " items, not " + actions.size());
+            throw badRequest("actions", "actions must have at most " + MAX_ACTIONS + " items, not " + actions.size());
         }
         for (int i = 0; i < actions.size(); i++) {
             PlanAction action = actions.get(i);
@@ -230,11 +230,11 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
     /** Lengths in Unicode code points: a summary of 10,000 emoji is 10,000 characters long. */
     private static void text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw badRequest(field + " must not be blank");
+            throw badRequest(field, field + " must not be blank");
         }
         int length = TextRules.length(value);
         if (length > maxLength) {
-            throw badRequest(field + " must be at most " + maxLength + " characters, not " + length);
+            throw badRequest(field, field + " must be at most " + maxLength + " characters, not " + length);
         }
         refuse(field, TextRules.textFault(value));
     }
@@ -253,33 +253,33 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
 
     private static void atLeastOne(String field, List<String> ids, String what) {
         if (ids == null || ids.isEmpty()) {
-            throw badRequest(field + " must name at least one " + what);
+            throw badRequest(field, field + " must name at least one " + what);
         }
         ids(field, ids);
     }
 
     private static void refuse(String field, String fault) {
         if (fault != null) {
-            throw badRequest(field + " " + fault);
+            throw badRequest(field, field + " " + fault);
         }
     }
 
     private static void given(String field, Object value) {
         if (value == null) {
-            throw badRequest(field + " is missing");
+            throw badRequest(field, field + " is missing");
         }
     }
 
     private static void notLater(String field, Instant value, Instant now) {
         given(field, value);
         if (value.isAfter(now)) {
-            throw badRequest(field + " " + value + " is later than the platform clock (" + now + ")");
+            throw badRequest(field, field + " " + value + " is later than the platform clock (" + now + ")");
         }
     }
 
     private static void knownNotBeforeOccurred(Instant occurredAt, Instant knownAt) {
         if (knownAt.isBefore(occurredAt)) {
-            throw badRequest("knownAt " + knownAt + " is before occurredAt " + occurredAt);
+            throw badRequest("knownAt", "knownAt " + knownAt + " is before occurredAt " + occurredAt);
         }
     }
 
@@ -296,7 +296,7 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
         };
         Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         if (!start.equals(occurredAt)) {
-            throw badRequest("occurredAt %s is not the start of a %s: give %s with occurredAtPrecision %s"
+            throw badRequest("occurredAt", "occurredAt %s is not the start of a %s: give %s with occurredAtPrecision %s"
                     .formatted(occurredAt, precision, start, precision));
         }
     }

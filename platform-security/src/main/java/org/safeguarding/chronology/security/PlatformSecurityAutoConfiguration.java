@@ -108,9 +108,12 @@ public class PlatformSecurityAutoConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
                         .defaultAuthenticationEntryPointFor(unauthenticated, request -> true))
                 // GraphQL takes JSON bodies only, which no other site's page can send here with the session cookie;
-                // and a request carrying its own credentials is no cross-site forgery
+                // a request carrying its own credentials is no cross-site forgery; nor is an import that carries no
+                // session (so one without credentials is answered 401, as /graphql is)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/graphql"),
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null));
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null,
+                        request -> request.getRequestedSessionId() == null
+                                && new AntPathRequestMatcher("/imports/**").matches(request)));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer

@@ -64,6 +64,13 @@ public class CommandRights implements MessageDispatchInterceptor<CommandMessage<
         }
     }
 
+    /** Refuses, as FORBIDDEN, a user who may not record entries for the agency (as recordEntry's rights have it). */
+    public void checkRecordsFor(ActingUser user, String agencyId) {
+        if (!user.isAdmin()) {
+            ownAgency(user, agencyId, "agencyId");
+        }
+    }
+
     private static void ownAgency(ActingUser user, String agencyId, String field) {
         if (user.role() != UserRole.AGENCY) {
             throw forbidden("only an agency's own users (or ADMIN) may act for an agency; user " + user.username()

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.chronology.api.child.ChildIds;
@@ -91,43 +92,97 @@ public class ChildCase {
 
     @CommandHandler
     public EntryReceipt handle(RecordEntry command, AgencyDirectory agencies) {
-        return record(command, agencies);
+        RecordEntries.Outcome outcome = record(List.of(command), agencies, false).get(0);
+        if (outcome.rejection() != null) {
+            throw outcome.rejection();
+        }
+        return outcome.receipt();
     }
 
     /**
-     * Each item exactly as recordEntry, in order, in this one unit of work. A refused item applies nothing (every
-     * rule is checked before its event is applied), so the items before and after it are unaffected.
+     * Each item exactly as recordEntry, in order, in this one unit of work. A refused item applies nothing, so the
+     * items before and after it are unaffected; unless the command is all or nothing, when one refused item keeps
+     * every item from being stored.
      */
     @CommandHandler
     public List<RecordEntries.Outcome> handle(RecordEntries command, AgencyDirectory agencies) {
-        List<RecordEntries.Outcome> outcomes = new ArrayList<>(command.entries().size());
-        for (RecordEntry entry : command.entries()) {
-            try {
-                outcomes.add(RecordEntries.Outcome.of(record(entry, agencies)));
-            } catch (RejectedException rejected) {
-                outcomes.add(RecordEntries.Outcome.of(rejected));
-            }
-        }
-        return outcomes;
+        return record(command.entries(), agencies, command.allOrNothing());
     }
 
-    private EntryReceipt record(RecordEntry command, AgencyDirectory agencies) {
-        agencies.requireRegistered(command.agencyId());
-        requireOwnersRegistered(command.actions(), agencies);
-        if (command.escalatedTo() != null) {
-            agencies.requireRegistered("escalatedTo", command.escalatedTo());
+    /**
+     * Every item is checked, against the record and the items before it, before any event is applied; then the
+     * accepted items' events are applied in order, or none of them when all or nothing is asked and one was refused.
+     */
+    private List<RecordEntries.Outcome> record(List<RecordEntry> items, AgencyDirectory agencies,
+                                               boolean allOrNothing) {
+        Recording recording = new Recording();
+        List<Recording.Checked> checked = new ArrayList<>(items.size());
+        for (RecordEntry item : items) {
+            checked.add(recording.check(item, agencies));
         }
-        if (command.respondsTo() != null) {
-            requireEscalationTo(command.agencyId(), command.respondsTo());
+        if (allOrNothing && checked.stream().anyMatch(item -> item.refusal() != null)) {
+            return checked.stream().map(Recording.Checked::withheld).toList();
         }
-        Entry earlier = repeated(entryKeys, entries, command.agencyId(), command.sourceRef(), command,
-                "recorded as entry");
-        if (earlier != null) {
-            return new EntryReceipt(earlier.id(), earlier.firstRecordedAt(), true);
+        recording.events.forEach(AggregateLifecycle::apply);
+        return checked.stream().map(item -> item.outcome(entries)).toList();
+    }
+
+    /** The entries one command records, before they are applied: the later items see the earlier ones. */
+    private final class Recording {
+
+        private final List<EntryRecorded> events = new ArrayList<>();
+        private final Map<String, Entry> recorded = new HashMap<>();
+        private final Map<String, Map<String, String>> keys = new HashMap<>();
+
+        /** An item checked: the entry it records or the earlier one it repeats, or why it is refused. */
+        record Checked(String entryId, boolean duplicate, RejectedException refusal) {
+
+            /** Its outcome once the accepted items are applied. */
+            RecordEntries.Outcome outcome(Map<String, Entry> applied) {
+                return refusal != null ? RecordEntries.Outcome.of(refusal) : RecordEntries.Outcome.of(
+                        new EntryReceipt(entryId, applied.get(entryId).firstRecordedAt(), duplicate));
+            }
+
+            /** Its outcome when another item's refusal keeps every item from being stored. */
+            RecordEntries.Outcome withheld() {
+                return refusal != null ? RecordEntries.Outcome.of(refusal) : RecordEntries.Outcome.notStored();
+            }
         }
-        String entryId = ChildIds.entryId(childId, entries.size() + 1);
-        apply(Entry.recordedBy(command, entryId));
-        return new EntryReceipt(entryId, entries.get(entryId).recordedAt(), false);
+
+        Checked check(RecordEntry command, AgencyDirectory agencies) {
+            try {
+                return accept(command, agencies);
+            } catch (RejectedException refused) {
+                return new Checked(null, false, refused);
+            }
+        }
+
+        private Checked accept(RecordEntry command, AgencyDirectory agencies) {
+            agencies.requireRegistered(command.agencyId());
+            requireOwnersRegistered(command.actions(), agencies);
+            if (command.escalatedTo() != null) {
+                agencies.requireRegistered("escalatedTo", command.escalatedTo());
+            }
+            if (command.respondsTo() != null) {
+                Entry escalation = recorded.get(command.respondsTo());
+                requireEscalationTo(command.agencyId(), escalation != null ? escalation : entry(command.respondsTo()));
+            }
+            Entry earlier = repeated(entryKeys, entries, command.agencyId(), command.sourceRef(), command,
+                    "recorded as entry");
+            if (earlier == null) {
+                earlier = repeated(keys, recorded, command.agencyId(), command.sourceRef(), command,
+                        "recorded as entry");
+            }
+            if (earlier != null) {
+                return new Checked(earlier.id(), true, null);
+            }
+            String entryId = ChildIds.entryId(childId, entries.size() + events.size() + 1);
+            EntryRecorded event = Entry.recordedBy(command, entryId);
+            events.add(event);
+            recorded.put(entryId, Entry.recorded(event, null));
+            keys.computeIfAbsent(command.agencyId(), agency -> new HashMap<>()).put(command.sourceRef(), entryId);
+            return new Checked(entryId, false, null);
+        }
     }
 
     @CommandHandler
@@ -217,7 +272,7 @@ public class ChildCase {
         }
         R record = records.get(earlier);
         if (!record.isRepeatedBy(command)) {
-            throw conflict("sourceRef %s of agency %s was already %s %s, with different content"
+            throw conflict("sourceRef", "sourceRef %s of agency %s was already %s %s, with different content"
                     .formatted(sourceRef, agencyId, createdAs, earlier));
         }
         return record;
@@ -244,8 +299,7 @@ public class ChildCase {
     }
 
     /** An entry may answer an ESCALATION of this child that was escalated to its own agency. */
-    private void requireEscalationTo(String agencyId, String escalationId) {
-        Entry escalation = entry(escalationId);
+    private static void requireEscalationTo(String agencyId, Entry escalation) {
         if (escalation.kind() != EntryKind.ESCALATION) {
             throw badRequest("respondsTo names entry %s, a %s, not an ESCALATION"
                     .formatted(escalation.id(), escalation.kind()));

@@ -10,12 +10,17 @@ import org.safeguarding.chronology.api.rejection.RejectedException;
 /**
  * Several recordEntry commands for one child, applied in order in one unit of work (one aggregate load, one
  * commit). Each item follows the rules of {@link RecordEntry}; a rejected item stores nothing and leaves the others
- * alone. The items have passed CommandChecks before they are sent.
+ * alone, unless the command is all or nothing (an agency's chronology file): then one rejected item keeps every
+ * item from being stored. The items have passed CommandChecks before they are sent.
  */
-public record RecordEntries(String childId, List<RecordEntry> entries) {
+public record RecordEntries(String childId, List<RecordEntry> entries, boolean allOrNothing) {
 
     public RecordEntries {
         entries = List.copyOf(entries);
+    }
+
+    public RecordEntries(String childId, List<RecordEntry> entries) {
+        this(childId, entries, false);
     }
 
     @TargetAggregateIdentifier
@@ -23,8 +28,15 @@ public record RecordEntries(String childId, List<RecordEntry> entries) {
         return ChildIds.aggregateId(childId);
     }
 
-    /** One item's outcome: its receipt, or why it was refused. */
+    /**
+     * One item's outcome: its receipt, or why it was refused; neither for an item of an all-or-nothing command that
+     * another item's refusal kept from being stored.
+     */
     public record Outcome(EntryReceipt receipt, RejectedException rejection) {
+
+        public static Outcome notStored() {
+            return new Outcome(null, null);
+        }
 
         public static Outcome of(EntryReceipt receipt) {
             return new Outcome(receipt, null);

@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -35,6 +37,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,12 +62,15 @@ import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.person.PersonRole;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.person.Sex;
+import org.safeguarding.chronology.api.rejection.RejectedException;
+import org.safeguarding.chronology.api.rejection.Rejection;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 import org.safeguarding.chronology.api.sharing.ShareInformation;
 import org.safeguarding.chronology.api.sharing.SharingChannel;
 import org.safeguarding.chronology.api.sharing.SharingReceipt;
 import org.safeguarding.chronology.command.CommandChecks;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
+import org.safeguarding.chronology.command.chronology.RecordEntries;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** Every rule of the contract for a child's case, given events, when a command, then events or a rejection. */
@@ -1384,6 +1391,122 @@ class ChildCaseTest {
 
         private void assertBadRequest(RecordPersonKnown command, String message) {
             given().when(command).expectNoEvents().expectException(rejected(BAD_REQUEST, message));
+        }
+    }
+
+    @Nested
+    class RecordEntriesTest {
+
+        final RecordEntry second = record(entry -> entry.sourceRef = "POL-2");
+        final RecordEntry third = record(entry -> entry.sourceRef = "POL-3");
+        final RecordEntry conflicting = record(entry -> entry.summary = "another summary");
+        final RecordEntry ofUnknownAgency = record(entry -> {
+            entry.agencyId = "housing-9";
+            entry.sourceRef = "HSG-1";
+        });
+
+        @Test
+        void recordsEachItemInOrderAfterTheEntriesOfTheRecord() {
+            given(recorded())
+                    .when(new RecordEntries(CHILD, List.of(second, third)))
+                    .expectEvents(recorded(E2, entry -> entry.sourceRef = "POL-2"),
+                            recorded("child-a/E3", entry -> entry.sourceRef = "POL-3"))
+                    .expectResultMessagePayload(List.of(
+                            RecordEntries.Outcome.of(new EntryReceipt(E2, RECORDED_NOW, false)),
+                            RecordEntries.Outcome.of(new EntryReceipt("child-a/E3", RECORDED_NOW, false))));
+        }
+
+        @Test
+        void aRefusedItemLeavesTheOthersStored() {
+            given(recorded())
+                    .when(new RecordEntries(CHILD, List.of(second, conflicting, third)))
+                    .expectEvents(recorded(E2, entry -> entry.sourceRef = "POL-2"),
+                            recorded("child-a/E3", entry -> entry.sourceRef = "POL-3"))
+                    .expectResultMessagePayloadMatching(outcomes(
+                            receipt(E2, false), refusal(CONFLICT, "sourceRef"), receipt("child-a/E3", false)));
+        }
+
+        @Test
+        void allOrNothingStoresEveryItemWhenNoneIsRefused() {
+            given(recorded())
+                    .when(new RecordEntries(CHILD, List.of(second, record(), third), true))
+                    .expectEvents(recorded(E2, entry -> entry.sourceRef = "POL-2"),
+                            recorded("child-a/E3", entry -> entry.sourceRef = "POL-3"))
+                    .expectResultMessagePayloadMatching(outcomes(
+                            receipt(E2, false), receipt(E1, true), receipt("child-a/E3", false)));
+        }
+
+        @Test
+        void allOrNothingStoresNothingWhenAnItemIsRefusedAndAnswersEveryRefusal() {
+            given(recorded())
+                    .when(new RecordEntries(CHILD, List.of(second, conflicting, ofUnknownAgency, third), true))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(outcomes(notStored(), refusal(CONFLICT, "sourceRef"),
+                            refusal(NOT_FOUND, null), notStored()));
+        }
+
+        @Test
+        void laterItemsSeeTheEarlierItemsOfTheSameCommand() {
+            RecordEntry secondAgain = record(entry -> entry.sourceRef = "POL-2");
+            RecordEntry secondChanged = record(entry -> {
+                entry.sourceRef = "POL-2";
+                entry.summary = "another summary";
+            });
+            given()
+                    .when(new RecordEntries(CHILD, List.of(second, secondAgain), true))
+                    .expectEvents(recorded(E1, entry -> entry.sourceRef = "POL-2"))
+                    .expectResultMessagePayloadMatching(outcomes(receipt(E1, false), receipt(E1, true)));
+            given()
+                    .when(new RecordEntries(CHILD, List.of(second, secondChanged), true))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(outcomes(notStored(), refusal(CONFLICT, "sourceRef")));
+        }
+
+        @Test
+        void anItemMayAnswerAnEscalationThatAnEarlierItemRecords() {
+            given()
+                    .when(new RecordEntries(CHILD, List.of(record(EntryDraft::escalation), record(answerTo(E1))),
+                            true))
+                    .expectEvents(recorded(E1, EntryDraft::escalation), recorded(E2, answerTo(E1)));
+        }
+
+        @Test
+        void aRefusalNamesTheFieldOfTheRule() {
+            given(recorded())
+                    .when(conflicting)
+                    .expectException(Matchers.matches(
+                            e -> e instanceof RejectedException rejected
+                                    && "sourceRef".equals(rejected.field())));
+        }
+
+        private static Predicate<RecordEntries.Outcome> receipt(String entryId, boolean duplicate) {
+            return outcome -> outcome.rejection() == null && outcome.receipt() != null
+                    && outcome.receipt().entryId().equals(entryId) && outcome.receipt().duplicate() == duplicate;
+        }
+
+        private static Predicate<RecordEntries.Outcome> refusal(Rejection rejection, String field) {
+            return outcome -> outcome.receipt() == null && outcome.rejection() != null
+                    && outcome.rejection().rejection() == rejection
+                    && Objects.equals(outcome.rejection().field(), field);
+        }
+
+        private static Predicate<RecordEntries.Outcome> notStored() {
+            return outcome -> outcome.receipt() == null && outcome.rejection() == null;
+        }
+
+        @SafeVarargs
+        private static Matcher<List<RecordEntries.Outcome>> outcomes(Predicate<RecordEntries.Outcome>... expected) {
+            return Matchers.matches(outcomes -> {
+                if (outcomes.size() != expected.length) {
+                    return false;
+                }
+                for (int i = 0; i < expected.length; i++) {
+                    if (!expected[i].test(outcomes.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
         }
     }
 
