@@ -37,6 +37,13 @@ public record ChronologyEntryView(String id, String childId, String agencyId, St
                           List<PlanAction> actions) {
     }
 
+    /** The same entry, its fields as they are, marked as shown by a view asked as of another recordedAsOf. */
+    public ChronologyEntryView asOf(Instant otherRecordedAsOf) {
+        return new ChronologyEntryView(id, childId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision,
+                knownAt, recordedAt, summary, significance, professional, personIds, version, knownTo, history,
+                previousOccurredAt, concerns, thresholdDecision, actions, escalatedTo, respondsTo, otherRecordedAsOf);
+    }
+
     /** The same entry with another knowledge and previous entry, as a view of a chronology shows it. */
     public ChronologyEntryView with(List<Knowledge> knownTo, Instant previousOccurredAt) {
         return new ChronologyEntryView(id, childId, agencyId, sourceRef, kind, occurredAt, occurredAtPrecision,
