@@ -81,11 +81,7 @@ class PossibleDuplicatesRulesTest {
         entry(HEALTH, HOME_VISIT, VISIT, "GP saw Mo at 11");
         assertThat(duplicates(null)).singleElement().extracting(DuplicateCandidateView::similarity).isEqualTo(1.0);
 
-        Story other = new Story();
-        other.record(platform, "child-b", POLICE, "REF-1", HOME_VISIT, VISIT, VISIT, "GP at 10", null);
-        other.record(platform.plusMillis(1), "child-b", HEALTH, "REF-2", HOME_VISIT, VISIT, VISIT, "GP at 10", null);
-        readModels.project(other.events);
-        assertThat(readModels.possibleDuplicates("child-b", null)).isEmpty();
+        assertThat(visitOfAnotherChild("child-b", "GP at 10", "GP at 10")).isEmpty();
     }
 
     @Test
@@ -94,17 +90,10 @@ class PossibleDuplicatesRulesTest {
         entry(HEALTH, HOME_VISIT, VISIT, "room 102 visit");
         assertThat(duplicates(null)).singleElement().extracting(DuplicateCandidateView::similarity).isEqualTo(0.5);
 
-        Story arabicIndic = new Story();
-        arabicIndic.record(platform, "child-b", POLICE, "REF-1", HOME_VISIT, VISIT, VISIT, "visit \u0661\u0660\u0661", null);
-        arabicIndic.record(platform, "child-b", HEALTH, "REF-2", HOME_VISIT, VISIT, VISIT, "visit \u0661\u0660\u0662", null);
-        readModels.project(arabicIndic.events);
-        assertThat(readModels.possibleDuplicates("child-b", null)).isEmpty(); // 1 word of 3
-
-        Story superscripts = new Story();
-        superscripts.record(platform, "child-c", POLICE, "REF-1", HOME_VISIT, VISIT, VISIT, "home visit \u00b2\u00b3\u2074", null);
-        superscripts.record(platform, "child-c", HEALTH, "REF-2", HOME_VISIT, VISIT, VISIT, "home visit", null);
-        readModels.project(superscripts.events);
-        assertThat(readModels.possibleDuplicates("child-c", null)).singleElement()
+        // Arabic-Indic digits: 1 word of 3
+        assertThat(visitOfAnotherChild("child-b", "visit \u0661\u0660\u0661", "visit \u0661\u0660\u0662")).isEmpty();
+        // superscript digits are no decimal digits
+        assertThat(visitOfAnotherChild("child-c", "home visit \u00b2\u00b3\u2074", "home visit")).singleElement()
                 .extracting(DuplicateCandidateView::similarity).isEqualTo(1.0);
     }
 
@@ -180,6 +169,15 @@ class PossibleDuplicatesRulesTest {
         assertThat(pairs(duplicates(withSchool))).containsExactly(List.of(police, school));
         assertThat(duplicates(null)).isEmpty();
         assertThat(readModels.possibleDuplicates("no-such-child", null)).isEmpty();
+    }
+
+    /** A home visit of another child told by the police and by health visiting at the same instant. */
+    private List<DuplicateCandidateView> visitOfAnotherChild(String childId, String byPolice, String byHealth) {
+        Story other = new Story();
+        other.record(platform, childId, POLICE, "REF-1", HOME_VISIT, VISIT, VISIT, byPolice, null);
+        other.record(platform.plusMillis(1), childId, HEALTH, "REF-2", HOME_VISIT, VISIT, VISIT, byHealth, null);
+        readModels.project(other.events);
+        return readModels.possibleDuplicates(childId, null);
     }
 
     private String entry(String agencyId, EntryKind kind, Instant occurredAt, String summary) {
