@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -22,6 +24,7 @@ import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.ThresholdDecision;
+import org.safeguarding.chronology.api.links.LinkEntries;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
 import org.safeguarding.chronology.api.review.AddReviewMember;
 import org.safeguarding.chronology.api.review.CommissionReview;
@@ -190,6 +193,12 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             identifier("recommendationId", c.recommendationId());
             given("completedAt", c.completedAt());
             text("note", c.note(), MAX_TEXT);
+        } else if (command instanceof LinkEntries c) {
+            identifier("childId", c.childId());
+            identifier("id", c.linkId());
+            given("kind", c.kind());
+            distinctEntries("entryIds", c.entryIds(), 2);
+            text("note", c.note(), MAX_TEXT);
         }
     }
 
@@ -256,6 +265,20 @@ public class CommandChecks implements MessageHandlerInterceptor<CommandMessage<?
             throw badRequest(field, field + " must name at least one " + what);
         }
         ids(field, ids);
+    }
+
+    private static void distinctEntries(String field, List<String> ids, int least) {
+        if (ids == null || ids.size() < least) {
+            throw badRequest("%s must name at least %d distinct entries, not %d"
+                    .formatted(field, least, ids == null ? 0 : ids.size()));
+        }
+        ids(field, ids);
+        Set<String> named = new HashSet<>();
+        for (String id : ids) {
+            if (!named.add(id)) {
+                throw badRequest(field + " names entry " + id + " more than once: each entry is named once");
+            }
+        }
     }
 
     private static void refuse(String field, String fault) {

@@ -20,12 +20,13 @@ import org.springframework.stereotype.Component;
  * The shape the read models are written in, recorded in {@code rm_meta}. A service that starts on read models of
  * another shape (built by an older version) rebuilds them from the event stream: they are derived, the events are
  * the record. Layout 1 (unmarked) kept 256 entries a bucket; layout 2 keeps 32, so an update rewrites less; layout 3
- * adds the access grants (rm_access), layout 4 the reviews (rm_reviews) and their grants.
+ * adds the access grants (rm_access), layout 4 the reviews (rm_reviews) and their grants, layout 5 the links between
+ * entries (rm_links: links recorded while an older query-service projected the stream were passed over).
  */
 @Component
 public class ReadModelLayout {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     public static final String META = "rm_meta";
     private static final Logger log = LoggerFactory.getLogger(ReadModelLayout.class);
 

@@ -29,9 +29,18 @@ public final class EntryAsOf {
      * it was first recorded after R. A retracted entry is shown with the retraction as its version.
      */
     public static ChronologyEntryView at(RecordedEntry entry, Instant recordedAsOf) {
+        return at(entry, recordedAsOf, recordedAsOf);
+    }
+
+    /**
+     * As {@link #at(RecordedEntry, Instant)} at {@code now} when the query asked for no R (recordedAsOf null), the
+     * view carrying R as asked.
+     */
+    public static ChronologyEntryView at(RecordedEntry entry, Instant recordedAsOf, Instant now) {
+        Instant at = recordedAsOf == null ? now : recordedAsOf;
         List<Version> history = new ArrayList<>();
         for (RecordedEntry.Version stored : entry.versions()) {
-            if (stored.recordedAt().isAfter(recordedAsOf)) {
+            if (stored.recordedAt().isAfter(at)) {
                 continue;
             }
             if (!stored.retracted()) {
@@ -54,8 +63,8 @@ public final class EntryAsOf {
         return new ChronologyEntryView(entry.id(), entry.childId(), entry.agencyId(), entry.sourceRef(),
                 shown.kind(), shown.occurredAt(), shown.occurredAtPrecision(), shown.knownAt(), shown.recordedAt(),
                 shown.summary(), shown.significance(), entry.professional(), entry.personIds(), shown.version(),
-                knowledge(entry, shown, recordedAsOf), List.copyOf(history), null, shown.concerns(),
-                shown.thresholdDecision(), shown.actions(), entry.escalatedTo(), entry.respondsTo());
+                knowledge(entry, shown, at), List.copyOf(history), null, shown.concerns(),
+                shown.thresholdDecision(), shown.actions(), entry.escalatedTo(), entry.respondsTo(), recordedAsOf);
     }
 
     public static boolean retracted(ChronologyEntryView view) {

@@ -16,14 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.safeguarding.chronology.api.access.ActingUser;
 import org.safeguarding.chronology.api.child.ChildIds;
 import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.child.ChildView;
@@ -37,6 +40,9 @@ import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
+import org.safeguarding.chronology.api.links.EntriesLinked;
+import org.safeguarding.chronology.api.links.EntryLinkView;
+import org.safeguarding.chronology.api.links.LinkEntries;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
@@ -47,12 +53,13 @@ import org.safeguarding.chronology.command.CommandChecks;
 import org.safeguarding.chronology.command.agency.AgencyDirectory;
 import org.safeguarding.chronology.command.chronology.Entry;
 import org.safeguarding.chronology.command.chronology.RecordEntries;
+import org.safeguarding.chronology.command.links.EntryLink;
 import org.safeguarding.chronology.command.person.PersonRecord;
 import org.safeguarding.chronology.command.sharing.Sharing;
 
 /**
- * A child's case: its chronology entries, the sharing of them between agencies and the persons in the child's life
- * that each agency knows. Field-level rules are checked before a command gets here (CommandChecks); the rules that
+ * A child's case: its chronology entries, the sharing of them between agencies, the persons in the child's life
+ * that each agency knows, and the links a review makes between entries. Field-level rules are checked before a command gets here (CommandChecks); the rules that
  * need the record are checked here. Fields are Jackson-readable for snapshots.
  */
 @Aggregate(snapshotTriggerDefinition = "childCaseSnapshotTrigger", cache = "childCaseCache")
@@ -73,6 +80,8 @@ public class ChildCase {
     private Map<String, PersonRecord> persons = new HashMap<>();
     /** Agency id to sourceRef to person record id: the idempotency keys of recordPersonKnown. */
     private Map<String, Map<String, String>> personKeys = new HashMap<>();
+    /** The links between the child's entries, by link id (their idempotency key). */
+    private Map<String, EntryLink> links = new HashMap<>();
 
     public ChildCase() {
     }
@@ -260,6 +269,24 @@ public class ChildCase {
     }
 
     /**
+     * Links entries of the child (at least two, distinct: CommandChecks). Who may is checked before (CommandRights):
+     * the members of a review of the child, and ADMIN. The same link id again with the same content changes nothing.
+     */
+    @CommandHandler
+    public EntryLinkView handle(LinkEntries command, MetaData metaData) {
+        command.entryIds().forEach(this::entry);
+        EntryLink earlier = repeated(links.get(command.linkId()), command, "id",
+                () -> "link " + command.linkId() + " of child " + childId + " was already recorded");
+        if (earlier != null) {
+            return earlier.view();
+        }
+        ActingUser user = ActingUser.from(metaData);
+        apply(new EntriesLinked(childId, command.linkId(), command.kind(), command.entryIds(), command.note(),
+                user == null ? null : user.username()));
+        return links.get(command.linkId()).view();
+    }
+
+    /**
      * What an earlier command under the same idempotency key (agency, sourceRef) created, when the command repeats
      * it exactly; null for a new key; CONFLICT when the key was used with different content.
      */
@@ -267,15 +294,17 @@ public class ChildCase {
                                                                 Map<String, R> records, String agencyId,
                                                                 String sourceRef, C command, String createdAs) {
         String earlier = keys.getOrDefault(agencyId, Map.of()).get(sourceRef);
-        if (earlier == null) {
-            return null;
+        return earlier == null ? null : repeated(records.get(earlier), command, "sourceRef",
+                () -> "sourceRef %s of agency %s was already %s %s".formatted(sourceRef, agencyId, createdAs, earlier));
+    }
+
+    /** The earlier record when the command repeats it exactly; null for none; CONFLICT when it differs. */
+    private static <C, R extends RepeatableRecord<C>> R repeated(R earlier, C command, String field,
+                                                                Supplier<String> recorded) {
+        if (earlier != null && !earlier.isRepeatedBy(command)) {
+            throw conflict(field, recorded.get() + ", with different content");
         }
-        R record = records.get(earlier);
-        if (!record.isRepeatedBy(command)) {
-            throw conflict("sourceRef", "sourceRef %s of agency %s was already %s %s, with different content"
-                    .formatted(sourceRef, agencyId, createdAs, earlier));
-        }
-        return record;
+        return earlier;
     }
 
     private Entry entry(String entryId) {
@@ -356,5 +385,10 @@ public class ChildCase {
                 .put(event.sourceRef(), event.sharingId());
         event.entryIds().forEach(entryId -> entries.computeIfPresent(entryId,
                 (key, entry) -> entry.withShareTo(event.toAgencyId(), event.sharedAt())));
+    }
+
+    @EventSourcingHandler
+    void on(EntriesLinked event, @Timestamp Instant recordedAt) {
+        links.put(event.linkId(), new EntryLink(event, recordedAt));
     }
 }

@@ -15,13 +15,22 @@ import org.safeguarding.chronology.api.chronology.EntryCorrected;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.EntryRetracted;
 import org.safeguarding.chronology.api.chronology.RecordedEntry;
+import org.safeguarding.chronology.api.links.EntriesLinked;
+import org.safeguarding.chronology.api.links.EntryLinkView;
 import org.safeguarding.chronology.api.sharing.InformationShared;
 
 /**
  * A child's case as the record stands now, from its raw events: the child and each entry as {@link EntryAsOf}
- * shows it now (its latest version, a retracted one as its retraction; every version; who knows it since when).
+ * shows it now (its latest version, a retracted one as its retraction; every version; who knows it since when);
+ * the links naming each entry, in the order recorded (by recordedAt).
  */
-public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entries) {
+public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entries,
+                          Map<String, List<EntryLinkView>> links) {
+
+    /** The links naming the entry, by recordedAt. */
+    public List<EntryLinkView> linksOf(String entryId) {
+        return links.getOrDefault(entryId, List.of());
+    }
 
     /** The child's events in stream order, each with its own timestamp (the recordedAt). */
     public static ChildRecord fold(Iterable<? extends DomainEventMessage<?>> events) {
@@ -29,6 +38,7 @@ public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entr
         Map<String, EntryRecorded> recorded = new LinkedHashMap<>();
         Map<String, List<RecordedEntry.Version>> versions = new LinkedHashMap<>();
         Map<String, List<RecordedEntry.Share>> shares = new LinkedHashMap<>();
+        Map<String, List<EntryLinkView>> links = new LinkedHashMap<>();
         for (DomainEventMessage<?> event : events) {
             Instant recordedAt = event.getTimestamp();
             Object payload = event.getPayload();
@@ -47,6 +57,9 @@ public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entr
                             shared.sharingId(), shared.fromAgencyId(), shared.toAgencyId(), shared.sharedAt(),
                             shared.channel(), recordedAt));
                 }
+            } else if (payload instanceof EntriesLinked linked) {
+                EntryLinkView link = EntryLinkView.of(linked, recordedAt);
+                linked.entryIds().forEach(entryId -> links.computeIfAbsent(entryId, id -> new ArrayList<>()).add(link));
             }
         }
         Map<String, ChronologyEntryView> entries = new LinkedHashMap<>();
@@ -54,7 +67,7 @@ public record ChildRecord(ChildView child, Map<String, ChronologyEntryView> entr
                 entry.childId(), ChildIds.entryNumber(entryId), entry.agencyId(), entry.sourceRef(),
                 entry.professional(), entry.personIds(), entry.escalatedTo(), entry.respondsTo(),
                 List.copyOf(versions.get(entryId)),
-                List.copyOf(shares.getOrDefault(entryId, List.of()))), Instant.MAX)));
-        return new ChildRecord(child, Map.copyOf(entries));
+                List.copyOf(shares.getOrDefault(entryId, List.of()))), null, Instant.MAX)));
+        return new ChildRecord(child, Map.copyOf(entries), Map.copyOf(links));
     }
 }

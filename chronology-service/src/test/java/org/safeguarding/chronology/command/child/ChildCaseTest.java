@@ -5,6 +5,8 @@ import static org.safeguarding.chronology.api.chronology.DatePrecision.DAY;
 import static org.safeguarding.chronology.api.chronology.DatePrecision.EXACT;
 import static org.safeguarding.chronology.api.chronology.DatePrecision.MONTH;
 import static org.safeguarding.chronology.api.chronology.DatePrecision.YEAR;
+import static org.safeguarding.chronology.api.links.EntryLinkKind.CONFLICTING_ACCOUNTS;
+import static org.safeguarding.chronology.api.links.EntryLinkKind.SAME_OCCURRENCE;
 import static org.safeguarding.chronology.api.rejection.Rejection.BAD_REQUEST;
 import static org.safeguarding.chronology.api.rejection.Rejection.CONFLICT;
 import static org.safeguarding.chronology.api.rejection.Rejection.FORBIDDEN;
@@ -42,6 +44,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.chronology.api.access.ActingUser;
+import org.safeguarding.chronology.api.access.UserRole;
 import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.RegisterChild;
@@ -58,6 +62,10 @@ import org.safeguarding.chronology.api.chronology.RecordEntry;
 import org.safeguarding.chronology.api.chronology.RetractEntry;
 import org.safeguarding.chronology.api.chronology.Significance;
 import org.safeguarding.chronology.api.chronology.ThresholdDecision;
+import org.safeguarding.chronology.api.links.EntriesLinked;
+import org.safeguarding.chronology.api.links.EntryLinkKind;
+import org.safeguarding.chronology.api.links.EntryLinkView;
+import org.safeguarding.chronology.api.links.LinkEntries;
 import org.safeguarding.chronology.api.person.PersonKnownRecorded;
 import org.safeguarding.chronology.api.person.PersonRole;
 import org.safeguarding.chronology.api.person.RecordPersonKnown;
@@ -1511,6 +1519,140 @@ class ChildCaseTest {
     }
 
     @Nested
+    class LinkEntriesTest {
+
+        static final String E3 = "child-a/E3";
+        static final String NOTE = "Police and Health Visiting 1 both recorded the visit of 1 May";
+        static final ActingUser REVIEWER = new ActingUser("reviewer-1", UserRole.REVIEWER, null);
+
+        /** Entries E1 (Police), E2 (Health) and E3 (School) of the child. */
+        private TestExecutor<ChildCase> givenThreeEntries(Object... events) {
+            List<Object> given = new ArrayList<>(List.of(recorded(),
+                    recorded(E2, entry -> {
+                        entry.agencyId = HEALTH;
+                        entry.sourceRef = "HV-1";
+                    }),
+                    recorded(E3, entry -> {
+                        entry.agencyId = SCHOOL;
+                        entry.sourceRef = "SCH-1";
+                    })));
+            given.addAll(List.of(events));
+            return given(given.toArray());
+        }
+
+        private static LinkEntries link(EntryLinkKind kind, String note, String... entryIds) {
+            return new LinkEntries(CHILD, "link-1", kind, List.of(entryIds), note);
+        }
+
+        private static EntriesLinked linked(EntryLinkKind kind, String note, String... entryIds) {
+            return new EntriesLinked(CHILD, "link-1", kind, List.of(entryIds), note, REVIEWER.username());
+        }
+
+        @Test
+        void aLinkKeepsItsEntriesInTheOrderGivenAndWhoMadeIt() {
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E2, E1), REVIEWER.toMetaData())
+                    .expectEvents(linked(SAME_OCCURRENCE, NOTE, E2, E1))
+                    .expectResultMessagePayload(new EntryLinkView("link-1", SAME_OCCURRENCE, List.of(E2, E1), NOTE,
+                            RECORDED_NOW));
+        }
+
+        @Test
+        void moreThanTwoEntriesMayBeLinkedAndARetractedEntryIsStillAnEntryOfTheChild() {
+            givenThreeEntries(new EntryRetracted(CHILD, E3, SCHOOL, 2, "recorded in error"))
+                    .when(link(CONFLICTING_ACCOUNTS, NOTE, E1, E2, E3), REVIEWER.toMetaData())
+                    .expectEvents(linked(CONFLICTING_ACCOUNTS, NOTE, E1, E2, E3));
+        }
+
+        @Test
+        void theSameIdWithTheSameContentChangesNothingAndAnswersTheFirstLink() {
+            givenThreeEntries(linked(SAME_OCCURRENCE, NOTE, E1, E2))
+                    .when(link(SAME_OCCURRENCE, NOTE, E2, E1), REVIEWER.toMetaData())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryLinkView("link-1", SAME_OCCURRENCE, List.of(E1, E2), NOTE,
+                            RECORDED_1));
+        }
+
+        @Test
+        void theSameIdWithOtherContentIsAConflict() {
+            EntriesLinked first = linked(SAME_OCCURRENCE, NOTE, E1, E2);
+            String message = "link link-1 of child child-a was already recorded, with different content";
+            givenThreeEntries(first)
+                    .when(link(CONFLICTING_ACCOUNTS, NOTE, E1, E2))
+                    .expectNoEvents()
+                    .expectException(rejected(CONFLICT, message));
+            givenThreeEntries(first)
+                    .when(link(SAME_OCCURRENCE, NOTE + ".", E1, E2))
+                    .expectException(rejected(CONFLICT, message));
+            givenThreeEntries(first)
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, E2, E3))
+                    .expectException(rejected(CONFLICT, message));
+            givenThreeEntries(first)
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, E3))
+                    .expectException(rejected(CONFLICT, message));
+        }
+
+        @Test
+        void fewerThanTwoEntriesOrAnEntryNamedTwiceIsABadRequest() {
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "entryIds must name at least 2 distinct entries, not 1"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE))
+                    .expectException(rejected(BAD_REQUEST, "entryIds must name at least 2 distinct entries, not 0"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, E2, E1))
+                    .expectException(rejected(BAD_REQUEST, "entryIds names entry child-a/E1 more than once"));
+        }
+
+        @Test
+        void theNoteIsNonBlankAndAtMost10000Characters() {
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, " ", E1, E2))
+                    .expectNoEvents()
+                    .expectException(rejected(BAD_REQUEST, "note must not be blank"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, "n".repeat(10_001), E1, E2))
+                    .expectException(rejected(BAD_REQUEST, "note must be at most 10000 characters, not 10001"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, "\uD83D\uDE00".repeat(10_000), E1, E2), REVIEWER.toMetaData())
+                    .expectEvents(linked(SAME_OCCURRENCE, "\uD83D\uDE00".repeat(10_000), E1, E2));
+        }
+
+        @Test
+        void theIdAndKindAreRequired() {
+            givenThreeEntries()
+                    .when(new LinkEntries(CHILD, "", SAME_OCCURRENCE, List.of(E1, E2), NOTE))
+                    .expectException(rejected(BAD_REQUEST, "id must not be blank"));
+            givenThreeEntries()
+                    .when(new LinkEntries(CHILD, "link-1", null, List.of(E1, E2), NOTE))
+                    .expectException(rejected(BAD_REQUEST, "kind is missing"));
+        }
+
+        @Test
+        void anUnknownEntryOrAnEntryOfAnotherChildIsNotFound() {
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, "child-a/E9"))
+                    .expectNoEvents()
+                    .expectException(rejected(NOT_FOUND, "entry child-a/E9 does not exist"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, "child-b/E1"))
+                    .expectException(rejected(NOT_FOUND, "entry child-b/E1 is not an entry of child child-a"));
+            givenThreeEntries()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, "E2"))
+                    .expectException(rejected(NOT_FOUND, "entry E2 does not exist"));
+        }
+
+        @Test
+        void anUnknownChildIsNotFound() {
+            fixture.givenNoPriorActivity()
+                    .when(link(SAME_OCCURRENCE, NOTE, E1, E2))
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
     class Snapshot {
 
         final ObjectMapper springLikeMapper = Jackson2ObjectMapperBuilder.json().build();
@@ -1537,7 +1679,9 @@ class ChildCaseTest {
                     recorded("child-a/E6", answerTo("child-a/E5")),
                     new EntryCorrected(CHILD, "child-a/E4", POLICE, 2, EntryKind.MULTI_AGENCY_MEETING, OCCURRED,
                             EXACT, KNOWN, "v2", Significance.ROUTINE, "typo", List.of(Concern.NEGLECT), null,
-                            List.of(ACTION)))
+                            List.of(ACTION)),
+                    new EntriesLinked(CHILD, "link-1", SAME_OCCURRENCE, List.of("child-a/E3", E1), "one visit",
+                            "reviewer-1"))
                     .when(record(entry -> entry.sourceRef = "POL-3"))
                     .expectState(state -> {
                         SerializedObject<String> json = serializer.serialize(state, String.class);
@@ -1554,7 +1698,7 @@ class ChildCaseTest {
                     .expectState(state -> {
                         SerializedObject<String> json = serializer.serialize(state, String.class);
                         ObjectNode earlier = readTree(json.getData());
-                        earlier.remove(List.of("persons", "personKeys"));
+                        earlier.remove(List.of("persons", "personKeys", "links"));
                         earlier.get("entries").forEach(entry -> ((ObjectNode) entry).remove("occurredAtPrecision"));
                         ChildCase copy = serializer.deserialize(
                                 new SimpleSerializedObject<>(earlier.toString(), String.class, json.getType()));

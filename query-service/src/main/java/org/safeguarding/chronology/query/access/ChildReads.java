@@ -23,6 +23,8 @@ import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.chronology.FindEntry;
+import org.safeguarding.chronology.api.links.DuplicateCandidateView;
+import org.safeguarding.chronology.api.links.FindPossibleDuplicates;
 import org.safeguarding.chronology.api.patterns.FindPracticePatterns;
 import org.safeguarding.chronology.api.patterns.PracticePatternsAnswer;
 import org.safeguarding.chronology.api.review.ReviewView;
@@ -95,12 +97,16 @@ public class ChildReads {
     /** ADMIN, and the members of a review of the child; no agency user. */
     public CompletableFuture<PracticePatternsAnswer> practicePatterns(DataFetchingEnvironment field,
                                                                       FindPracticePatterns query) {
-        ActingUser user = ActingUsers.current();
-        if (user.role() == UserRole.AGENCY) {
-            throw forbidden("practice patterns are for reviews: an agency user may not read them");
-        }
-        mayRead(query.childId());
+        ActingUser user = mayReview(query.childId(), "practice patterns");
         return audited(field, user, query.childId(), () -> queries.query(query, PracticePatternsAnswer.class));
+    }
+
+    /** ADMIN, and the members of a review of the child; no agency user. */
+    public CompletableFuture<List<DuplicateCandidateView>> possibleDuplicates(DataFetchingEnvironment field,
+                                                                              FindPossibleDuplicates query) {
+        ActingUser user = mayReview(query.childId(), "possible duplicates");
+        ResponseType<List<DuplicateCandidateView>> type = ResponseTypes.multipleInstancesOf(DuplicateCandidateView.class);
+        return audited(field, user, query.childId(), () -> queries.query(query, type));
     }
 
     /** ADMIN, and the chairs of a review of the child. */
@@ -171,6 +177,14 @@ public class ChildReads {
             });
         }
         return user;
+    }
+
+    /** The user, once it may read the child's data for a review: no agency user. */
+    private ActingUser mayReview(String childId, String what) {
+        if (ActingUsers.current().role() == UserRole.AGENCY) {
+            throw forbidden(what + " are for reviews: an agency user may not read them");
+        }
+        return mayRead(childId);
     }
 
     /** knownBy as asked, but an agency user always sees its own agency's view, and may not ask for another's. */

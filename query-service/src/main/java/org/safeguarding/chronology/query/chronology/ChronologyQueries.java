@@ -96,9 +96,9 @@ public class ChronologyQueries {
         View record = new View(child.load(), recordedAsOf, null, null, null);
         List<ChronologyEntryView> asOf = views.get(record);
         if (asOf == null) {
-            Instant at = recordedAsOf == null ? clock.instant() : recordedAsOf;
+            Instant now = clock.instant();
             asOf = child.entries().stream()
-                    .map(entry -> EntryAsOf.at(entry, at))
+                    .map(entry -> EntryAsOf.at(entry, recordedAsOf, now))
                     .filter(entry -> entry != null && !EntryAsOf.retracted(entry))
                     .sorted(ORDER)
                     .toList();
@@ -141,8 +141,7 @@ public class ChronologyQueries {
     @QueryHandler
     public ChronologyEntryView handle(FindEntry query) {
         RecordedEntry entry = recorded.entry(query.entryId());
-        ChronologyEntryView asOf = entry == null ? null
-                : EntryAsOf.at(entry, query.recordedAsOf() == null ? clock.instant() : query.recordedAsOf());
+        ChronologyEntryView asOf = entry == null ? null : EntryAsOf.at(entry, query.recordedAsOf(), clock.instant());
         return asOf == null || query.knownBy() == null ? asOf : withinHorizon(asOf, query.knownBy(), null);
     }
 
@@ -152,7 +151,7 @@ public class ChronologyQueries {
         Instant now = clock.instant();
         Map<String, RecordedEntry> found = recorded.entries(query.entryIds());
         return query.entryIds().stream().map(found::get).filter(Objects::nonNull)
-                .map(entry -> EntryAsOf.at(entry, now)).filter(Objects::nonNull).toList();
+                .map(entry -> EntryAsOf.at(entry, null, now)).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -495,7 +495,7 @@ public final class LiteralPatterns {
                     shown.knownAt(), shown.recordedAt(), shown.summary(), shown.significance(),
                     recorded.professional(), recorded.personIds(), shown.version(), List.copyOf(knownTo),
                     List.copyOf(history), null, shown.concerns(), shown.thresholdDecision(), shown.actions(),
-                    recorded.escalatedTo(), recorded.respondsTo());
+                    recorded.escalatedTo(), recorded.respondsTo(), null);
         }
     }
 

@@ -61,7 +61,7 @@ class ChronologyAgainstEventStreamTest {
         for (int checkpoint : checkpoints) {
             RandomStories.deliver(random, events, delivered, checkpoint, batch -> Story.project(projection, batch));
             delivered = checkpoint;
-            compare(random, new LiteralChronology(events.subList(0, checkpoint)), events.subList(0, checkpoint),
+            compare(random, new LiteralChronology(events.subList(0, checkpoint), NOW), events.subList(0, checkpoint),
                     agencies, children);
         }
     }
@@ -80,8 +80,7 @@ class ChronologyAgainstEventStreamTest {
             int first = PAGE_SIZES[random.nextInt(PAGE_SIZES.length)];
             String personId = random.nextInt(4) == 0 ? pick(random, PERSONS) : null;
 
-            List<ChronologyEntryView> expected = literal.chronology(child, knownBy, knownAt,
-                    recordedAsOf == null ? NOW : recordedAsOf, personId);
+            List<ChronologyEntryView> expected = literal.chronology(child, knownBy, knownAt, recordedAsOf, personId);
             String description = "chronology(" + child + ", knownBy " + knownBy + ", knownAt " + knownAt
                     + ", recordedAsOf " + recordedAsOf + ", first " + first + ", personId " + personId + ")";
             String after = null;
@@ -109,7 +108,7 @@ class ChronologyAgainstEventStreamTest {
             Instant recordedAsOf = random.nextInt(3) == 0 ? null : nudge(random, pick(random, recordedAts));
             assertThat(queries.handle(new FindEntry(entryId, recordedAsOf)))
                     .as("entry(" + entryId + ", recordedAsOf " + recordedAsOf + ")")
-                    .isEqualTo(literal.entry(entryId, recordedAsOf == null ? NOW : recordedAsOf));
+                    .isEqualTo(literal.entry(entryId, recordedAsOf));
         }
     }
 }

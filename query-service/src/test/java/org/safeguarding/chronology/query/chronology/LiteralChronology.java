@@ -20,25 +20,28 @@ import org.safeguarding.chronology.api.sharing.InformationShared;
  * reference the projection and its queries are compared with. Written apart from the production code on
  * purpose; keep it that way. Ties of two shares to one agency at the same sharedAt: the one recorded first.
  */
-final class LiteralChronology {
+public final class LiteralChronology {
 
     private final List<Story.Event> stream;
+    private final Instant now;
 
-    /** The events in stream order, each once. */
-    LiteralChronology(List<Story.Event> stream) {
+    /** The events in stream order, each once; a recordedAsOf left out (null) is now. */
+    public LiteralChronology(List<Story.Event> stream, Instant now) {
         this.stream = stream;
+        this.now = now;
     }
 
     /** Rules 1 to 5: every matching entry, in order (paging is the caller's). */
-    List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt, Instant recordedAsOf) {
+    public List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt,
+                                                Instant recordedAsOf) {
         return chronology(childId, knownBy, knownAt, recordedAsOf, null);
     }
 
     /**
      * Rules 1 to 5 over the entries naming personId (all when null), in order (paging is the caller's); each
-     * with the occurredAt of the one before it.
+     * with the occurredAt of the one before it, and the recordedAsOf asked.
      */
-    List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
+    public List<ChronologyEntryView> chronology(String childId, String knownBy, Instant knownAt, Instant recordedAsOf,
                                          String personId) {
         List<ChronologyEntryView> result = new ArrayList<>();
         for (Story.Event event : stream) {
@@ -77,7 +80,8 @@ final class LiteralChronology {
                     entry.sourceRef(), entry.kind(), entry.occurredAt(), entry.occurredAtPrecision(), entry.knownAt(),
                     entry.recordedAt(), entry.summary(), entry.significance(), entry.professional(),
                     entry.personIds(), entry.version(), knownTo, entry.history(), null, entry.concerns(),
-                    entry.thresholdDecision(), entry.actions(), entry.escalatedTo(), entry.respondsTo()));
+                    entry.thresholdDecision(), entry.actions(), entry.escalatedTo(), entry.respondsTo(),
+                    recordedAsOf));
         }
         // rule 5
         result.sort((a, b) -> {
@@ -96,16 +100,17 @@ final class LiteralChronology {
                     e.occurredAt(), e.occurredAtPrecision(), e.knownAt(), e.recordedAt(), e.summary(),
                     e.significance(), e.professional(), e.personIds(), e.version(), e.knownTo(), e.history(),
                     i == 0 ? null : result.get(i - 1).occurredAt(), e.concerns(), e.thresholdDecision(),
-                    e.actions(), e.escalatedTo(), e.respondsTo()));
+                    e.actions(), e.escalatedTo(), e.respondsTo(), e.recordedAsOf()));
         }
         return withPrevious;
     }
 
     /** The entry as the record stood at R (rules 1, 2, 7), retracted or not; null if not recorded by R. */
-    ChronologyEntryView entry(String entryId, Instant recordedAsOf) {
+    public ChronologyEntryView entry(String entryId, Instant recordedAsOf) {
+        Instant at = recordedAsOf == null ? now : recordedAsOf;
         List<Story.Event> counted = new ArrayList<>();
         for (Story.Event event : stream) {
-            if (!event.recordedAt().isAfter(recordedAsOf)) {
+            if (!event.recordedAt().isAfter(at)) {
                 counted.add(event);
             }
         }
@@ -164,6 +169,6 @@ final class LiteralChronology {
                 latest.kind(), latest.occurredAt(), latest.occurredAtPrecision(), latest.knownAt(), latest.recordedAt(),
                 latest.summary(), latest.significance(), original.professional(), original.personIds(),
                 latest.version(), knowledge, history, null, latest.concerns(), latest.thresholdDecision(),
-                latest.actions(), original.escalatedTo(), original.respondsTo());
+                latest.actions(), original.escalatedTo(), original.respondsTo(), recordedAsOf);
     }
 }

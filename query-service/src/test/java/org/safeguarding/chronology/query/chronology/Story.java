@@ -10,6 +10,8 @@ import org.safeguarding.chronology.api.child.ChildRegistered;
 import org.safeguarding.chronology.api.chronology.Concern;
 import org.safeguarding.chronology.api.chronology.PlanAction;
 import org.safeguarding.chronology.api.chronology.ThresholdDecision;
+import org.safeguarding.chronology.api.links.EntriesLinked;
+import org.safeguarding.chronology.api.links.EntryLinkKind;
 import org.safeguarding.chronology.query.child.ChildProjection;
 import java.time.LocalDate;
 import org.safeguarding.chronology.api.chronology.DatePrecision;
@@ -42,6 +44,8 @@ public final class Story {
             } else if (payload instanceof PersonKnownRecorded e) {
                 return e.childId();
             } else if (payload instanceof ChildRegistered e) {
+                return e.childId();
+            } else if (payload instanceof EntriesLinked e) {
                 return e.childId();
             }
             return ((InformationShared) payload).childId();
@@ -180,6 +184,12 @@ public final class Story {
         add(new PersonKnownRecorded(childId, recordId, agencyId, personId, role, sex, livesWithChild, knownAt,
                 "PERSON-" + events.size()), recordedAt);
         return recordId;
+    }
+
+    /** Entries of the child linked by a review's member. */
+    public void link(Instant recordedAt, String childId, String linkId, EntryLinkKind kind, String note,
+                     String... entryIds) {
+        add(new EntriesLinked(childId, linkId, kind, List.of(entryIds), note, "reviewer-1"), recordedAt);
     }
 
     private void add(Object payload, Instant recordedAt) {

@@ -1067,7 +1067,7 @@ class LiteralPatternsTest {
                             new Version(2, corrected, incidentAt, DatePrecision.EXACT, incidentAt, CONCERN_RAISED,
                                     correctedSummary, Significance.SIGNIFICANT,
                                     "corrected by the agency", false, List.of(), null, List.of())),
-                    null, List.of(), null, List.of(), null, null);
+                    null, List.of(), null, List.of(), null, null, null);
             assertThat(pattern.entries().get(1)).isEqualTo(expected);
         }
 
