@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes docs/samples/health-visiting-chronology.xlsx and .csv: a health visiting service's chronology of Child A,
+ * Writes docs/samples/health-visiting-chronology.xlsx and .csv: a health visiting service's chronology of Child B,
  * pseudonymised, in the forms agencies keep (Excel dates, month-only dates, ISO instants, kinds in words). Run from
  * chronology-service with its test classpath; the files are committed, and SampleChronologyTest imports them.
  */
@@ -37,24 +37,24 @@ public final class HealthVisitingSample {
 
     static final List<Record> RECORDS = List.of(
             new Record("HV-2018-001", LocalDateTime.of(2018, 1, 26, 10, 0), null, "Home visit",
-                    "New birth visit; Mother and Child A seen at home, feeding well", "ROUTINE", "Health Visitor 1",
+                    "New birth visit; Mother and Child B seen at home, feeding well", "ROUTINE", "Health Visitor 1",
                     ""),
             new Record("HV-2018-002", LocalDate.of(2018, 3, 9), null, "APPOINTMENT_ATTENDED",
-                    "6-8 week review at clinic; Child A's weight on the 50th centile", "", "Health Visitor 1", ""),
+                    "6-8 week review at clinic; Child B's weight on the 50th centile", "", "Health Visitor 1", ""),
             new Record("HV-2018-003", "?/06/2018", LocalDateTime.of(2018, 7, 12, 14, 20), "Contact",
                     "Mother said her mood had been low since June; advised to see her GP", "SIGNIFICANT",
                     "Health Visitor 1", "PARENTAL_MENTAL_HEALTH"),
             new Record("HV-2018-004", LocalDateTime.of(2018, 9, 14, 11, 30), null, "Appointment missed",
-                    "Mother and Child A did not attend the 9-12 month review", "ROUTINE",
+                    "Mother and Child B did not attend the 9-12 month review", "ROUTINE",
                     "Community Nursery Nurse 1", "NON_ENGAGEMENT"),
             new Record("HV-2018-005", LocalDateTime.of(2018, 10, 2, 9, 45), null, "HOME_VISIT",
                     "Unannounced visit after the missed review; no answer at the door, card left", "SIGNIFICANT",
                     "Health Visitor 1", "NON_ENGAGEMENT"),
             new Record("HV-2018-006", LocalDate.of(2018, 11, 16), null, "Home visit",
-                    "Child A seen; Mother said her partner, Male Adult 1, has moved in", "ROUTINE",
+                    "Child B seen; Mother said her partner, Male Adult 1, has moved in", "ROUTINE",
                     "Health Visitor 1", ""),
             new Record("HV-2019-001", LocalDateTime.of(2019, 1, 10, 15, 10), LocalDateTime.of(2019, 1, 10, 16, 0),
-                    "Concern raised", "Bruise on Child A's cheek seen at clinic; Mother said Child A fell against "
+                    "Concern raised", "Bruise on Child B's cheek seen at clinic; Mother said Child B fell against "
                     + "the cot", "CRITICAL", "Health Visitor 2", "PHYSICAL_ABUSE"),
             new Record("HV-2019-002", LocalDateTime.of(2019, 1, 11, 9, 0), null, "REFERRAL",
                     "Referral to children's social care about the bruise, by telephone and in writing", "CRITICAL",
