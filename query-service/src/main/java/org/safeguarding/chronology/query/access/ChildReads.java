@@ -5,7 +5,10 @@ import static org.safeguarding.chronology.api.rejection.RejectedException.forbid
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,6 +30,8 @@ import org.safeguarding.chronology.api.links.DuplicateCandidateView;
 import org.safeguarding.chronology.api.links.FindPossibleDuplicates;
 import org.safeguarding.chronology.api.patterns.FindPracticePatterns;
 import org.safeguarding.chronology.api.patterns.PracticePatternsAnswer;
+import org.safeguarding.chronology.api.rejection.RejectedException;
+import org.safeguarding.chronology.api.rejection.Rejection;
 import org.safeguarding.chronology.api.review.ReviewView;
 import org.safeguarding.chronology.query.review.KnownReviews;
 import org.safeguarding.chronology.security.ActingUsers;
@@ -46,6 +51,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ChildReads {
+
+    /** The audited operation of an export (GET /exports/chronology). */
+    public static final String EXPORT = "exportChronology";
 
     private final QueryGateway queries;
     private final ChildAccess access;
@@ -92,6 +100,54 @@ public class ChildReads {
         ActingUser user = mayRead(query.childId());
         ResponseType<List<AgencyInvolvementView>> type = ResponseTypes.multipleInstancesOf(AgencyInvolvementView.class);
         return audited(field, user, query.childId(), () -> queries.query(query, type));
+    }
+
+    /**
+     * An export of the chronology over HTTP: the rights of {@code chronology}, audited once as
+     * {@code exportChronology} with the export's arguments (a refusal as {@code denied:exportChronology}, stored
+     * before it is thrown). Answers once the record is stored: the child (null when unknown), the view the user may
+     * read (an agency user's own) and its pages by cursor, each {@code query.first()} entries; and the pages of the
+     * widest view the user may read of the same record (every agency's, or an agency user's own), for the colours.
+     */
+    public CompletableFuture<ExportedChronology> exportChronology(FindChronology query, Map<String, Object> arguments) {
+        ActingUser user = ActingUsers.current();
+        FindChronology asked;
+        FindChronology widest;
+        try {
+            mayRead(query.childId());
+            asked = new FindChronology(query.childId(), viewOf(user, query.knownBy()), query.knownAt(),
+                    query.recordedAsOf(), query.first(), null, query.personId());
+            widest = new FindChronology(query.childId(), viewOf(user, null), null, query.recordedAsOf(),
+                    query.first(), null);
+        } catch (RejectedException refused) {
+            if (refused.rejection() == Rejection.FORBIDDEN) {
+                try {
+                    trail.append(new AuditRecord(clock.instant(), user.username(), "denied:" + EXPORT, query.childId(),
+                            AuditedField.arguments(arguments))).get(30, TimeUnit.SECONDS);
+                } catch (Exception notStored) {
+                    throw new IllegalStateException("the refusal could not be audited", notStored);
+                }
+            }
+            throw refused;
+        }
+        CompletableFuture<Void> stored = trail.append(new AuditRecord(clock.instant(), user.username(), EXPORT,
+                query.childId(), AuditedField.arguments(arguments)));
+        return queries.query(new FindChild(query.childId()), ChildView.class).thenCombine(stored, (child, audited) ->
+                new ExportedChronology(child, asked, pagesOf(asked), pagesOf(widest)));
+    }
+
+    /**
+     * A granted export: the child (null when unknown), the view read, its page after a cursor (null: the first), and
+     * the page of the widest view the user may read.
+     */
+    public record ExportedChronology(ChildView child, FindChronology view,
+                                     Function<String, CompletableFuture<ChronologyPage>> pageAfter,
+                                     Function<String, CompletableFuture<ChronologyPage>> widestPageAfter) {
+    }
+
+    private Function<String, CompletableFuture<ChronologyPage>> pagesOf(FindChronology view) {
+        return after -> queries.query(new FindChronology(view.childId(), view.knownBy(), view.knownAt(),
+                view.recordedAsOf(), view.first(), after, view.personId()), ChronologyPage.class);
     }
 
     /** ADMIN, and the members of a review of the child; no agency user. */

@@ -1,0 +1,48 @@
+package org.safeguarding.chronology.query.files;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * What a document's title block says: whose chronology, which view of it (whose knowledge, known by when, the record
+ * as of when) and when and by whom it was made.
+ *
+ * @param knownBy       the name of the agency whose knowledge is shown; null for every agency's
+ * @param knownAt       null: whatever was known, whenever
+ * @param recordedAsOf  the record as it stood then; the moment the export was made when none was asked
+ * @param entries       the view's entries
+ * @param key           the agencies whose rows are coloured, in the key's order
+ */
+record ExportView(String child, String knownBy, Instant knownAt, Instant recordedAsOf, boolean recordedAsOfAsked,
+                  Instant madeAt, String madeBy, int entries, List<KeyAgency> key) {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(LONDON);
+
+    record Line(String label, String text) {
+    }
+
+    record KeyAgency(String id, String name) {
+    }
+
+    String title() {
+        return "Chronology of " + child;
+    }
+
+    List<Line> lines() {
+        return List.of(
+                new Line("Whose knowledge", knownBy == null ? "every agency" : knownBy),
+                new Line("Known by", knownAt == null ? "any time" : TIME.format(knownAt)),
+                new Line("Record as of", TIME.format(recordedAsOf) + (recordedAsOfAsked ? "" : ", when made")),
+                new Line("Made", TIME.format(madeAt) + " by " + madeBy),
+                new Line("Entries", String.valueOf(entries)),
+                new Line("Times", "Occurred as the agencies recorded it, in UTC; all other times in Europe/London"));
+    }
+
+    /** The page footer's words beside the page number. */
+    String footer() {
+        return title() + ", record as of " + TIME.format(recordedAsOf);
+    }
+}

@@ -1,0 +1,213 @@
+package org.safeguarding.chronology.query.files;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
+import com.lowagie.text.pdf.PdfChunk;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * A PDF for a panel: landscape A4, the title block with the view and the key, then the table of the panel's
+ * columns, its header row repeated on every page and each row in its agency's tint; "Page n of m" in the footer.
+ * Streamed: the table is incomplete while rows come, and every {@link #FLUSH_ROWS} rows the laid-out part goes to
+ * the page and out of memory. Text is in Liberation Sans (embedded, as OpenPDF ships it), so any name prints.
+ */
+final class PdfChronology implements ChronologyDocument {
+
+    private static final int FLUSH_ROWS = 100;
+    private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+    private static final float MARGIN = 36;
+    private static final Color HEADER_GREY = new Color(0xD9D9D9);
+    private static final Color RULE_GREY = new Color(0x808080);
+    private static final int KEY_COLUMNS = 6;
+    /** A kind's name (CHILD_PROTECTION_PLAN_STARTED) may break after an underscore, as a text may at a space. */
+    private static final SplitCharacter AT_UNDERSCORES = new DefaultSplitCharacter() {
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+            return getCurrentCharacter(current, cc, ck) == '_' || super.isSplitCharacter(start, current, end, cc, ck);
+        }
+    };
+
+    /** A4 landscape as its own media box (not a portrait page turned by /Rotate). */
+    private static final Rectangle A4_LANDSCAPE = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
+
+    private final Document document = new Document(A4_LANDSCAPE, MARGIN, MARGIN, MARGIN, MARGIN + 12);
+    private final AgencyColours colours;
+    private final Font text;
+    private final Font bold;
+    private final PdfPTable table;
+    private int rows;
+
+    PdfChronology(OutputStream out, ExportView view, AgencyColours colours) throws IOException {
+        this.colours = colours;
+        BaseFont font = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        text = new Font(font, 8);
+        bold = new Font(font, 8, Font.BOLD);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setCloseStream(false);
+        writer.setPageEvent(new PageNumbers(font, view.footer()));
+        document.addTitle(view.title());
+        document.addCreator("case-chronology export");
+        document.open();
+        title(view, font);
+        key(view);
+        List<ExportRow.Column> columns = ExportRow.Column.PANEL;
+        float[] widths = new float[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = columns.get(i).panelShare;
+        }
+        table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setComplete(false);
+        for (ExportRow.Column column : columns) {
+            table.addCell(cell(column.header, bold, HEADER_GREY));
+        }
+    }
+
+    @Override
+    public void row(ExportRow entry) {
+        Color tint = new Color(colours.rgb(entry.agencyId()));
+        for (ExportRow.Column column : ExportRow.Column.PANEL) {
+            PdfPCell cell = cell(column.of(entry), text, tint);
+            if (column == ExportRow.Column.KIND) {
+                Chunk kind = new Chunk(entry.kind(), text);
+                kind.setSplitCharacter(AT_UNDERSCORES);
+                cell.setPhrase(new Phrase(kind));
+            }
+            table.addCell(cell);
+        }
+        if (++rows % FLUSH_ROWS == 0) {
+            document.add(table);
+        }
+    }
+
+    @Override
+    public void finish() {
+        table.setComplete(true);
+        document.add(table);
+        if (rows == 0) {
+            document.add(new Paragraph("This view has no entries.", text));
+        }
+        document.close();
+    }
+
+    @Override
+    public void close() {
+        if (document.isOpen()) {
+            document.close();
+        }
+    }
+
+    private void title(ExportView view, BaseFont font) {
+        document.add(new Paragraph(view.title(), new Font(font, 16, Font.BOLD)));
+        for (ExportView.Line line : view.lines()) {
+            Paragraph paragraph = new Paragraph();
+            paragraph.add(new Chunk(line.label() + ": ", new Font(font, 9, Font.BOLD)));
+            paragraph.add(new Chunk(line.text(), new Font(font, 9)));
+            document.add(paragraph);
+        }
+    }
+
+    /** Each agency's name on its tint, up to six a row. */
+    private void key(ExportView view) {
+        Paragraph heading = new Paragraph("Key: each row is tinted in its agency's colour and names its agency", bold);
+        heading.setSpacingBefore(6);
+        heading.setSpacingAfter(3);
+        document.add(heading);
+        if (!view.key().isEmpty()) {
+            PdfPTable key = new PdfPTable(KEY_COLUMNS);
+            key.setWidthPercentage(100);
+            key.setHorizontalAlignment(Element.ALIGN_LEFT);
+            for (ExportView.KeyAgency agency : view.key()) {
+                key.addCell(cell(agency.name(), text, new Color(colours.rgb(agency.id()))));
+            }
+            for (int left = (KEY_COLUMNS - view.key().size() % KEY_COLUMNS) % KEY_COLUMNS; left > 0; left--) {
+                PdfPCell empty = new PdfPCell();
+                empty.setBorder(PdfPCell.NO_BORDER);
+                key.addCell(empty);
+            }
+            document.add(key);
+        }
+        Paragraph gap = new Paragraph(" ", text);
+        gap.setSpacingAfter(4);
+        document.add(gap);
+    }
+
+    private static PdfPCell cell(String value, Font font, Color background) {
+        PdfPCell cell = new PdfPCell(new Phrase(printable(value), font));
+        cell.setBackgroundColor(background);
+        cell.setBorderColor(RULE_GREY);
+        cell.setBorderWidth(0.5f);
+        cell.setPadding(3);
+        return cell;
+    }
+
+    /** Line breaks as new lines; a tab, which has no glyph, as spaces. */
+    private static String printable(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').replace("\t", "    ");
+    }
+
+    /** The footer: the view's words and "Page n of m", m written into a template once the document closes. */
+    private static final class PageNumbers extends PdfPageEventHelper {
+
+        private static final float SIZE = 8;
+
+        private final BaseFont font;
+        private final String words;
+        private PdfTemplate total;
+
+        PageNumbers(BaseFont font, String words) {
+            this.font = font;
+            this.words = words;
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter writer, Document document) {
+            total = writer.getDirectContent().createTemplate(40, SIZE + 4);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContent();
+            float y = document.bottom() - 20;
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(words, new Font(font, SIZE)),
+                    document.left(), y, 0);
+            String page = "Page " + writer.getPageNumber() + " of ";
+            float x = document.right() - 40 - font.getWidthPoint(page, SIZE);
+            canvas.beginText();
+            canvas.setFontAndSize(font, SIZE);
+            canvas.setTextMatrix(x, y);
+            canvas.showText(page);
+            canvas.endText();
+            canvas.addTemplate(total, x + font.getWidthPoint(page, SIZE), y);
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter writer, Document document) {
+            total.beginText();
+            total.setFontAndSize(font, SIZE);
+            total.setTextMatrix(0, 0);
+            total.showText(String.valueOf(writer.getPageNumber() - 1));
+            total.endText();
+        }
+    }
+}
