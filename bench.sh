@@ -4,6 +4,8 @@
 #   ./bench.sh           the full run: stores of ~10,000, 100,000 and 1,000,000 events (under an hour on 2 cores)
 #   ./bench.sh --quick   the same at a small scale, in a few minutes (a smoke run)
 #   ./bench.sh --patterns   only the measured children of 1,000 and 10,000 entries: practicePatterns beside caseState
+#   ./bench.sh --files      only the spreadsheet import (10,000 rows, CSV and XLSX, beside recordEntries) and the
+#                           export of the 10,000-entry child in every format (beside paging it through GraphQL)
 #   ./bench.sh --render bench/results/<date>.json   write that run's .md tables and .svg chart again
 # Environment: MONGODB_URI (bench a real MongoDB instead; use an empty database), BENCH_JAVA_OPTS (the services'
 # JVM options, default -Xms64m -Xmx512m), BENCH_DATA_DIR, BENCH_SEED, CHRONOLOGY_PORT, QUERY_PORT, EMBEDDED_MONGO_PORT.
@@ -19,8 +21,9 @@ for arg in "$@"; do
   case "$arg" in
     --quick) MODE=(--quick) ;;
     --patterns) MODE=(--patterns) ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown option '$arg' (try --quick, --patterns or --help)" >&2; exit 2 ;;
+    --files) MODE=(--files) ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option '$arg' (try --quick, --patterns, --files or --help)" >&2; exit 2 ;;
   esac
 done
 export DATA_DIR="${BENCH_DATA_DIR:-$(mktemp -d /tmp/chronology-bench.XXXXXX)}"

@@ -116,7 +116,8 @@ public final class Bench {
         }
 
         // the measured children first: with them alone the store holds ~10,000 events
-        int[] sizes = options.patterns ? new int[] {1_000, 10_000}
+        int[] sizes = options.files ? new int[] {10_000}
+                : options.patterns ? new int[] {1_000, 10_000}
                 : options.quick ? new int[] {100, 1_000} : new int[] {100, 1_000, 10_000};
         List<Measured> measured = new ArrayList<>();
         for (int size : sizes) {
@@ -131,6 +132,12 @@ public final class Bench {
         warmUp(measured.get(measured.size() - 1));
         measureQueries(measured);
         if (options.patterns) { // the practice patterns beside the case state, at the first store size only
+            memory.stop();
+            results.write(options, Instant.now());
+            return;
+        }
+        if (options.files) { // the import and the export only, at the first store size
+            files(measured.get(measured.size() - 1), 10_000);
             memory.stop();
             results.write(options, Instant.now());
             return;
@@ -157,6 +164,7 @@ public final class Bench {
             }
         }
 
+        files(measured.get(measured.size() - 1), options.quick ? 1_000 : 10_000);
         rebuild(limit()); // against the limit of the store as it now is
         memory.stop();
         memory.report(results);
@@ -166,6 +174,15 @@ public final class Bench {
     }
 
     private record Measured(ChildHistory child, Instant entriesRecorded) {
+    }
+
+    /** Spreadsheets of this many rows imported, and the largest measured child exported in every format. */
+    private void files(Measured largest, int rows) throws Exception {
+        FilesBench files = new FilesBench(commands, queries, options, results, "bench-health-visiting");
+        awaitProjection();
+        files.importFigures(rows);
+        awaitProjection();
+        files.exportFigures(largest.child().childId(), largest.child().entries().size());
     }
 
     /** The next generated children, until they hold at least this many entries. */
@@ -611,18 +628,21 @@ public final class Bench {
     }
 
     /** Command-line options. */
-    record Options(String commands, String queries, String store, boolean quick, boolean patterns, Path out,
-                   Path pids, long seed) {
+    record Options(String commands, String queries, String store, boolean quick, boolean patterns, boolean files,
+                   Path out, Path pids, long seed) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             boolean quick = false;
             boolean patterns = false;
+            boolean files = false;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--quick")) {
                     quick = true;
                 } else if (args[i].equals("--patterns")) {
                     patterns = true;
+                } else if (args[i].equals("--files")) {
+                    files = true;
                 } else if (args[i].startsWith("--") && i + 1 < args.length) {
                     given.put(args[i].substring(2), args[++i]);
                 } else {
@@ -634,7 +654,7 @@ public final class Bench {
                     usage("--" + required + " is required");
                 }
             }
-            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick, patterns,
+            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick, patterns, files,
                     Path.of(given.getOrDefault("out", "bench/results")),
                     given.containsKey("pids") ? Path.of(given.get("pids")) : null,
                     Long.parseLong(given.getOrDefault("seed", "20261122")));
@@ -642,7 +662,7 @@ public final class Bench {
 
         private static void usage(String problem) {
             System.err.println("Bench: " + problem);
-            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns] [--out DIR]"
+            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns | --files] [--out DIR]"
                     + " [--pids DIR] [--seed N]");
             System.exit(2);
         }
@@ -656,7 +676,8 @@ public final class Bench {
         }
 
         String date() {
-            return LocalDate.now(ZoneOffset.UTC).toString() + (quick ? "-quick" : "") + (patterns ? "-patterns" : "");
+            return LocalDate.now(ZoneOffset.UTC).toString() + (quick ? "-quick" : "") + (patterns ? "-patterns" : "")
+                    + (files ? "-files" : "");
         }
 
         Path file(String extension) throws java.io.IOException {
