@@ -29,10 +29,10 @@ record ExportRow(String entryId, String occurred, String childAge, String agency
         AGENCY("Agency", ExportRow::agency, 12),
         SOURCE_REF("Source ref", ExportRow::sourceRef, 0),
         KIND("Kind", ExportRow::kind, 13),
-        SUMMARY("Summary", ExportRow::summary, 31),
+        SUMMARY("Summary", ExportRow::summary, 28),
         SIGNIFICANCE("Significance", ExportRow::significance, 0),
         PROFESSIONAL("Professional", ExportRow::professional, 0),
-        KNOWN_TO("Known to", ExportRow::knownTo, 16),
+        KNOWN_TO("Known to", ExportRow::knownTo, 19),
         SINCE_PREVIOUS("Since previous", ExportRow::sincePrevious, 9),
         VERSION("Version", row -> String.valueOf(row.version()), 0);
 

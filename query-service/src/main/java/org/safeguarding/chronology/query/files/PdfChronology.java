@@ -53,6 +53,7 @@ final class PdfChronology implements ChronologyDocument {
     private final AgencyColours colours;
     private final Font text;
     private final Font bold;
+    private final PdfWriter writer;
     private final PdfPTable table;
     private int rows;
 
@@ -61,7 +62,7 @@ final class PdfChronology implements ChronologyDocument {
         BaseFont font = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         text = new Font(font, 8);
         bold = new Font(font, 8, Font.BOLD);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
         writer.setPageEvent(new PageNumbers(font, view.footer()));
         document.addTitle(view.title());
@@ -96,7 +97,18 @@ final class PdfChronology implements ChronologyDocument {
             table.addCell(cell);
         }
         if (++rows % FLUSH_ROWS == 0) {
-            document.add(table);
+            flush();
+        }
+    }
+
+    /**
+     * Lays out the rows so far and lets them go. OpenPDF then continues the table without its header, right on the
+     * same page; but when the last row filled the page, the continuation begins a fresh page, which needs the header.
+     */
+    private void flush() {
+        document.add(table);
+        if (writer.getVerticalPosition(false) >= document.top()) {
+            table.setSkipFirstHeader(false);
         }
     }
 

@@ -63,6 +63,11 @@ class LargeChronologyExportTest extends QueryServiceTestBase {
             drawn.add(matcher.group(1));
         }
         assertThat(drawn).isEqualTo(numbers(ids));
+        assertThat(pdf.pages()).isGreaterThan(100);
+        for (int page = 0; page < pdf.pages(); page++) {
+            assertThat(ExportedFiles.flatten(pdf.pageTexts().get(page))).as("the table's header on page %d", page + 1)
+                    .contains("Occurred Child's age Since previous Agency Kind Summary Known to");
+        }
         assertThat(ExportedFiles.flatten(pdf.pageTexts().get(pdf.pages() - 1)))
                 .contains("Page " + pdf.pages() + " of " + pdf.pages());
     }
