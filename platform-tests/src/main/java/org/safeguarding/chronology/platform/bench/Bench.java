@@ -129,6 +129,12 @@ public final class Bench {
             measured.add(new Measured(child, entriesRecorded));
         }
         awaitProjection();
+        if (options.files) { // the import and the export only, at the first store size
+            files(measured.get(measured.size() - 1), 10_000);
+            memory.stop();
+            results.write(options, Instant.now());
+            return;
+        }
         warmUp(measured.get(measured.size() - 1));
         measureQueries(measured);
         if (options.patterns) { // the practice patterns beside the case state, at the first store size only
@@ -136,13 +142,6 @@ public final class Bench {
             results.write(options, Instant.now());
             return;
         }
-        if (options.files) { // the import and the export only, at the first store size
-            files(measured.get(measured.size() - 1), 10_000);
-            memory.stop();
-            results.write(options, Instant.now());
-            return;
-        }
-
         // the store's own limit, then ingest through the API, each as a ratio to it
         double limit = limit();
         double best = 0;

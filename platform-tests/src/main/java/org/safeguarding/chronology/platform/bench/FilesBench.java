@@ -116,7 +116,8 @@ final class FilesBench {
             List<Object> batch = new ArrayList<>();
             for (ImportRow row : sheet.subList(from, Math.min(sheet.size(), from + 1_000))) {
                 batch.add(object("childId", childId, "agencyId", agencyId, "sourceRef", row.sourceRef(),
-                        "kind", row.kind(), "occurredAt", row.occurred().toString(), "summary", row.summary(),
+                        "kind", row.kind(), "occurredAt", row.occurred().toString(),
+                        "knownAt", row.occurred().toString(), "summary", row.summary(),
                         "significance", row.significance(), "professional", row.professional()));
             }
             String answer = commands.postOk(RECORD_BATCH, object("input", batch));
