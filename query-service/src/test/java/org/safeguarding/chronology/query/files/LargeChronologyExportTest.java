@@ -40,7 +40,7 @@ class LargeChronologyExportTest extends QueryServiceTestBase {
     WebTestClient web;
 
     @Test
-    void tenThousandEntriesExportWholeInEveryFormat() {
+    void aLargeChronologyExportsWholeInEveryFormat() {
         record();
         List<String> ids = ExportedFiles.graphQlRows(graphQl, CHILD, Map.of()).stream().map(row -> row.get(0))
                 .toList();
@@ -64,7 +64,7 @@ class LargeChronologyExportTest extends QueryServiceTestBase {
             drawn.add(matcher.group(1));
         }
         assertThat(drawn).isEqualTo(numbers(ids));
-        assertThat(pdf.pages()).isGreaterThan(100);
+        assertThat(pdf.pages()).isGreaterThan(50);
         for (int page = 0; page < pdf.pages(); page++) {
             assertThat(ExportedFiles.flatten(pdf.pageTexts().get(page))).as("the table's header on page %d", page + 1)
                     .contains("Occurred Child's age Since previous Agency Kind Summary Known to");
