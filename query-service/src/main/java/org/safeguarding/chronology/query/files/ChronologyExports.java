@@ -23,6 +23,7 @@ import org.safeguarding.chronology.api.chronology.FindChronology;
 import org.safeguarding.chronology.api.rejection.RejectedException;
 import org.safeguarding.chronology.query.access.ChildReads;
 import org.safeguarding.chronology.query.access.ChildReads.ExportedChronology;
+import org.safeguarding.chronology.query.links.KnownLinks;
 import org.safeguarding.chronology.security.ActingUsers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Service;
  * The merged chronology as a file: every entry of one {@code chronology} view in its order, read a page at a time
  * and written as it comes. The record is pinned at the moment the export is made (or the recordedAsOf asked), so
  * every page is of the same record. The coloured formats first read which agencies recorded the entries of the widest
- * view the user may read (every agency's, or an agency user's own) for the colours and the key.
+ * view the user may read (every agency's, or an agency user's own) for the colours and the key, and the panel's links
+ * recorded by then, shown with the entries they name.
  */
 @Service
 public class ChronologyExports {
@@ -41,11 +43,13 @@ public class ChronologyExports {
 
     private final ChildReads reads;
     private final QueryGateway queries;
+    private final KnownLinks links;
     private final Clock clock;
 
-    public ChronologyExports(ChildReads reads, QueryGateway queries) {
+    public ChronologyExports(ChildReads reads, QueryGateway queries, KnownLinks links) {
         this.reads = reads;
         this.queries = queries;
+        this.links = links;
         this.clock = Clock.systemUTC();
     }
 
@@ -69,11 +73,12 @@ public class ChronologyExports {
             named.add(granted.view().knownBy());
         }
         agencies.learn(named);
+        LinkedGroups linked = new LinkedGroups(links.ofChild(asked.childId(), asOf));
         ExportView view = new ExportView(granted.child().displayName(),
                 granted.view().knownBy() == null ? null : agencies.name(granted.view().knownBy()),
                 asked.knownAt(), asOf, asked.recordedAsOf() != null, madeAt, ActingUsers.current().username(),
                 first.totalCount(), colours.agencies().stream()
-                        .map(id -> new ExportView.KeyAgency(id, agencies.name(id))).toList());
+                        .map(id -> new ExportView.KeyAgency(id, agencies.name(id))).toList(), linked.count());
 
         response.setContentType(asked.format().mediaType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -84,12 +89,15 @@ public class ChronologyExports {
             for (ChronologyPage page = first; ; page = await(granted.pageAfter().apply(page.endCursor()))) {
                 agencies.learn(page.edges().stream().flatMap(edge -> ExportRow.agencyIds(edge.node())).toList());
                 for (ChronologyPage.Edge edge : page.edges()) {
-                    document.row(ExportRow.of(edge.node(), dateOfBirth, agencies));
+                    ExportRow row = ExportRow.of(edge.node(), dateOfBirth, agencies, linked);
+                    linked.keep(row);
+                    document.row(row);
                 }
                 if (!page.hasNextPage()) {
                     break;
                 }
             }
+            document.linked(linked.groups());
             document.finish();
         }
         out.flush();

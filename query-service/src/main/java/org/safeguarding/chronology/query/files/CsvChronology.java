@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,14 +22,14 @@ final class CsvChronology implements ChronologyDocument {
     CsvChronology(OutputStream out) throws IOException {
         this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
                 CSVFormat.RFC4180.builder()
-                        .setHeader(Arrays.stream(ExportRow.Column.values()).map(column -> column.header)
+                        .setHeader(ExportRow.Column.SPREADSHEET.stream().map(column -> column.header)
                                 .toArray(String[]::new))
                         .get());
     }
 
     @Override
     public void row(ExportRow row) throws IOException {
-        for (ExportRow.Column column : ExportRow.Column.values()) {
+        for (ExportRow.Column column : ExportRow.Column.SPREADSHEET) {
             printer.print(inert(column.of(row)));
         }
         printer.println();

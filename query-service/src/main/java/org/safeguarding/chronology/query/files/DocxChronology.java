@@ -17,9 +17,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
@@ -27,13 +29,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 /**
  * A Word document for a panel: landscape A4, the title block with the view and the key, then the table of the
- * panel's columns, its header row repeated on every page and each row in its agency's tint; "Page n of m" in the
- * footer. POI holds the document's XML until it is written at the end: that is the one copy of the rows in memory
+ * panel's columns, its header row repeated on every page and each row in its agency's tint, then the panel's links
+ * with their entries together; "Page n of m" in the footer. POI holds the document's XML until it is written at the end: that is the one copy of the rows in memory
  * (the entries themselves are read a page at a time).
  */
 final class DocxChronology implements ChronologyDocument {
@@ -44,12 +47,12 @@ final class DocxChronology implements ChronologyDocument {
     private static final int MARGIN = 720;
     private static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
     private static final String HEADER_GREY = "D9D9D9";
-    private static final int KEY_COLUMNS = 6;
 
     private final OutputStream out;
     private final AgencyColours colours;
     private final XWPFDocument document = new XWPFDocument();
     private final XWPFTable table;
+    private final List<ExportRow.Column> columns;
     private int rows;
 
     DocxChronology(OutputStream out, ExportView view, AgencyColours colours) {
@@ -60,7 +63,7 @@ final class DocxChronology implements ChronologyDocument {
         footer(view);
         title(view);
         key(view);
-        List<ExportRow.Column> columns = ExportRow.Column.PANEL;
+        columns = ExportRow.Column.panel(view);
         table = document.createTable(1, columns.size());
         fixedWidths(table, columns.stream().mapToInt(column -> column.panelShare).toArray());
         XWPFTableRow header = table.getRow(0);
@@ -76,13 +79,62 @@ final class DocxChronology implements ChronologyDocument {
     public void row(ExportRow entry) {
         XWPFTableRow row = table.createRow();
         String tint = colours.hex(entry.agencyId());
-        List<ExportRow.Column> columns = ExportRow.Column.PANEL;
         for (int i = 0; i < columns.size(); i++) {
             XWPFTableCell cell = row.getCell(i);
             cell.setColor(tint);
             write(cell.getParagraphs().get(0), columns.get(i).of(entry), false);
         }
         rows++;
+    }
+
+    /**
+     * After the table, each link under its number, kind and note, then its entries one below the other, each in its
+     * agency's tint: the accounts of one occurrence read together. Paragraphs, not a table, so the entries' table
+     * stays the document's only one.
+     */
+    @Override
+    public void linked(List<LinkedGroups.Group> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        XWPFParagraph heading = document.createParagraph();
+        heading.setSpacingBefore(320);
+        heading.setPageBreak(true);
+        XWPFRun words = heading.createRun();
+        words.setBold(true);
+        words.setFontSize(12);
+        words.setText("Linked entries");
+        write(document.createParagraph(), "The panel's links: the same occurrence recorded by more than one agency,"
+                + " and accounts of one event that conflict. Each link's entries are shown together.", false);
+        for (LinkedGroups.Group group : groups) {
+            XWPFParagraph title = document.createParagraph();
+            title.setSpacingBefore(200);
+            keepWithNext(title);
+            write(title, group.heading(), true);
+            title.createRun().setText(": " + group.link().note());
+            XWPFParagraph recorded = document.createParagraph();
+            keepWithNext(recorded);
+            write(recorded, "Link " + group.link().id() + ", recorded " + ExportView.time(group.link().recordedAt()),
+                    false);
+            for (ExportRow entry : group.rows()) {
+                XWPFParagraph account = document.createParagraph();
+                account.setIndentationLeft(360);
+                account.setSpacingBefore(60);
+                shade(account, colours.hex(entry.agencyId()));
+                write(account, entry.occurred() + "  " + entry.agency() + "  " + entry.kind(), true);
+                account.createRun().addBreak();
+                write(account, entry.summary(), false);
+                if (entry.knownTo() != null && !entry.knownTo().isEmpty()) {
+                    account.createRun().addBreak();
+                    write(account, "Known to: " + entry.knownTo(), false);
+                }
+            }
+            if (group.notInView() > 0) {
+                XWPFParagraph missing = document.createParagraph();
+                missing.setIndentationLeft(360);
+                write(missing, LinkedGroups.notInView(group) + ".", false);
+            }
+        }
     }
 
     @Override
@@ -160,27 +212,45 @@ final class DocxChronology implements ChronologyDocument {
         }
     }
 
-    /** Each agency's name on its tint, up to six a row. */
+    /** Each agency's name on its tint, in one paragraph (the entries' table is the document's only table). */
     private void key(ExportView view) {
         XWPFParagraph heading = document.createParagraph();
         heading.setSpacingBefore(160);
         XWPFRun run = heading.createRun();
         run.setBold(true);
         run.setText("Key: each row is tinted in its agency's colour and names its agency");
-        if (view.key().isEmpty()) {
-            return;
-        }
-        int keyRows = (view.key().size() + KEY_COLUMNS - 1) / KEY_COLUMNS;
-        XWPFTable key = document.createTable(keyRows, KEY_COLUMNS);
-        int[] shares = new int[KEY_COLUMNS];
-        Arrays.fill(shares, 1);
-        fixedWidths(key, shares);
+        XWPFParagraph key = document.createParagraph();
+        key.setSpacingBefore(60);
+        key.setSpacingAfter(120);
         for (int i = 0; i < view.key().size(); i++) {
-            XWPFTableCell cell = key.getRow(i / KEY_COLUMNS).getCell(i % KEY_COLUMNS);
-            cell.setColor(colours.hex(view.key().get(i).id()));
-            write(cell.getParagraphs().get(0), view.key().get(i).name(), false);
+            if (i > 0) {
+                key.createRun().setText("   ");
+            }
+            XWPFRun agency = key.createRun();
+            agency.setText(" " + view.key().get(i).name() + " ");
+            CTRPr properties = agency.getCTR().isSetRPr() ? agency.getCTR().getRPr() : agency.getCTR().addNewRPr();
+            CTShd shading = properties.addNewShd();
+            shading.setVal(STShd.CLEAR);
+            shading.setColor("auto");
+            shading.setFill(colours.hex(view.key().get(i).id()));
         }
-        document.createParagraph().setSpacingAfter(120);
+    }
+
+    /** POI's setKeepNext needs the paragraph's properties to be there already. */
+    private static void keepWithNext(XWPFParagraph paragraph) {
+        if (!paragraph.getCTP().isSetPPr()) {
+            paragraph.getCTP().addNewPPr();
+        }
+        paragraph.setKeepNext(true);
+    }
+
+    /** The paragraph on the tint. */
+    private static void shade(XWPFParagraph paragraph, String tint) {
+        CTPPr properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
+        CTShd shading = properties.addNewShd();
+        shading.setVal(STShd.CLEAR);
+        shading.setColor("auto");
+        shading.setFill(tint);
     }
 
     /** The table across the text width, its columns in these shares of it. */

@@ -16,7 +16,7 @@ import org.safeguarding.chronology.api.chronology.ReviewerColumns;
  */
 record ExportRow(String entryId, String occurred, String childAge, String agencyId, String agency, String sourceRef,
                  String kind, String summary, String significance, String professional, String knownTo,
-                 String sincePrevious, int version) {
+                 String sincePrevious, int version, String links) {
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
             .withZone(ZoneId.of("Europe/London"));
@@ -34,11 +34,22 @@ record ExportRow(String entryId, String occurred, String childAge, String agency
         PROFESSIONAL("Professional", ExportRow::professional, 0),
         KNOWN_TO("Known to", ExportRow::knownTo, 19),
         SINCE_PREVIOUS("Since previous", ExportRow::sincePrevious, 9),
-        VERSION("Version", row -> String.valueOf(row.version()), 0);
+        VERSION("Version", row -> String.valueOf(row.version()), 0),
+        LINKED("Linked", ExportRow::links, 9);
 
+        /** The spreadsheets' columns, exactly the contract's. */
+        static final List<Column> SPREADSHEET = List.of(ENTRY_ID, OCCURRED, CHILDS_AGE, AGENCY, SOURCE_REF, KIND,
+                SUMMARY, SIGNIFICANCE, PROFESSIONAL, KNOWN_TO, SINCE_PREVIOUS, VERSION);
         /** What a panel reads in a DOCX or PDF: the date, the child's age and the gap first, then who and what. */
         static final List<Column> PANEL = List.of(OCCURRED, CHILDS_AGE, SINCE_PREVIOUS, AGENCY, KIND, SUMMARY,
                 KNOWN_TO);
+        private static final List<Column> PANEL_LINKED = Stream.concat(PANEL.stream(),
+                Stream.of(LINKED)).toList();
+
+        /** The panel's columns, and the links' numbers last when the record has links. */
+        static List<Column> panel(ExportView view) {
+            return view.links() > 0 ? PANEL_LINKED : PANEL;
+        }
 
         final String header;
         final int panelShare;
@@ -57,7 +68,7 @@ record ExportRow(String entryId, String occurred, String childAge, String agency
     }
 
     /** The entry's row; dateOfBirth null leaves the child's age out. */
-    static ExportRow of(ChronologyEntryView entry, LocalDate dateOfBirth, AgencyNames agencies) {
+    static ExportRow of(ChronologyEntryView entry, LocalDate dateOfBirth, AgencyNames agencies, LinkedGroups linked) {
         return new ExportRow(entry.id(), ReviewerColumns.occurredAtText(entry.occurredAt(), entry.occurredAtPrecision()),
                 dateOfBirth == null ? null
                         : ReviewerColumns.childAge(dateOfBirth, entry.occurredAt(), entry.occurredAtPrecision()),
@@ -65,7 +76,7 @@ record ExportRow(String entryId, String occurred, String childAge, String agency
                 entry.summary(), entry.significance().name(), entry.professional(), knownTo(entry, agencies),
                 entry.previousOccurredAt() == null ? null
                         : ReviewerColumns.interval(entry.previousOccurredAt(), entry.occurredAt()),
-                entry.version());
+                entry.version(), linked.of(entry.id()));
     }
 
     /** The agencies an entry names: its own and those that knew it. */

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * A PDF for a panel: landscape A4, the title block with the view and the key, then the table of the panel's
- * columns, its header row repeated on every page and each row in its agency's tint; "Page n of m" in the footer.
+ * columns, its header row repeated on every page and each row in its agency's tint, then the panel's links with their
+ * entries together; "Page n of m" in the footer.
  * Streamed: the table is incomplete while rows come, and every {@link #FLUSH_ROWS} rows the laid-out part goes to
  * the page and out of memory. Text is in Liberation Sans (embedded, as OpenPDF ships it), so any name prints.
  */
@@ -55,11 +56,13 @@ final class PdfChronology implements ChronologyDocument {
     private final Font bold;
     private final PdfWriter writer;
     private final PdfPTable table;
+    private final List<ExportRow.Column> columns;
+    private final BaseFont font;
     private int rows;
 
     PdfChronology(OutputStream out, ExportView view, AgencyColours colours) throws IOException {
         this.colours = colours;
-        BaseFont font = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        font = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         text = new Font(font, 8);
         bold = new Font(font, 8, Font.BOLD);
         writer = PdfWriter.getInstance(document, out);
@@ -68,9 +71,9 @@ final class PdfChronology implements ChronologyDocument {
         document.addTitle(view.title());
         document.addCreator("case-chronology export");
         document.open();
-        title(view, font);
+        title(view);
         key(view);
-        List<ExportRow.Column> columns = ExportRow.Column.PANEL;
+        columns = ExportRow.Column.panel(view);
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = columns.get(i).panelShare;
@@ -87,14 +90,9 @@ final class PdfChronology implements ChronologyDocument {
     @Override
     public void row(ExportRow entry) {
         Color tint = new Color(colours.rgb(entry.agencyId()));
-        for (ExportRow.Column column : ExportRow.Column.PANEL) {
-            PdfPCell cell = cell(column.of(entry), text, tint);
-            if (column == ExportRow.Column.KIND) {
-                Chunk kind = new Chunk(entry.kind(), text);
-                kind.setSplitCharacter(AT_UNDERSCORES);
-                cell.setPhrase(new Phrase(kind));
-            }
-            table.addCell(cell);
+        for (ExportRow.Column column : columns) {
+            table.addCell(column == ExportRow.Column.KIND ? kindCell(entry.kind(), tint)
+                    : cell(column.of(entry), text, tint));
         }
         if (++rows % FLUSH_ROWS == 0) {
             flush();
@@ -112,14 +110,66 @@ final class PdfChronology implements ChronologyDocument {
         }
     }
 
+    /**
+     * The rest of the table, then each link under its number, kind and note, with a small table of its entries, each
+     * row in its agency's tint: the accounts of one occurrence read together.
+     */
+    @Override
+    public void linked(List<LinkedGroups.Group> groups) {
+        endTable();
+        if (groups.isEmpty()) {
+            return;
+        }
+        document.newPage();
+        document.add(new Paragraph("Linked entries", new Font(font, 12, Font.BOLD)));
+        document.add(new Paragraph("The panel's links: the same occurrence recorded by more than one agency, and"
+                + " accounts of one event that conflict. Each link's entries are shown together.", new Font(font, 9)));
+        for (LinkedGroups.Group group : groups) {
+            Paragraph title = new Paragraph();
+            title.setSpacingBefore(8);
+            title.add(new Chunk(group.heading(), new Font(font, 9, Font.BOLD)));
+            title.add(new Chunk(": " + printable(group.link().note()), new Font(font, 9)));
+            title.add(new Chunk("   (link " + printable(group.link().id()) + ", recorded "
+                    + ExportView.time(group.link().recordedAt()) + ")", text));
+            title.setKeepTogether(true);
+            document.add(title);
+            PdfPTable accounts = new PdfPTable(new float[] {10, 12, 13, 40, 25});
+            accounts.setWidthPercentage(100);
+            accounts.setSpacingBefore(3);
+            for (String header : List.of("Occurred", "Agency", "Kind", "Summary", "Known to")) {
+                accounts.addCell(cell(header, bold, HEADER_GREY));
+            }
+            accounts.setHeaderRows(1);
+            for (ExportRow entry : group.rows()) {
+                Color tint = new Color(colours.rgb(entry.agencyId()));
+                accounts.addCell(cell(entry.occurred(), text, tint));
+                accounts.addCell(cell(entry.agency(), text, tint));
+                accounts.addCell(kindCell(entry.kind(), tint));
+                accounts.addCell(cell(entry.summary(), text, tint));
+                accounts.addCell(cell(entry.knownTo(), text, tint));
+            }
+            document.add(accounts);
+            if (group.notInView() > 0) {
+                document.add(new Paragraph(LinkedGroups.notInView(group) + ".", text));
+            }
+        }
+    }
+
     @Override
     public void finish() {
+        endTable();
+        document.close();
+    }
+
+    private void endTable() {
+        if (table.isComplete()) {
+            return;
+        }
         table.setComplete(true);
         document.add(table);
         if (rows == 0) {
             document.add(new Paragraph("This view has no entries.", text));
         }
-        document.close();
     }
 
     @Override
@@ -129,7 +179,7 @@ final class PdfChronology implements ChronologyDocument {
         }
     }
 
-    private void title(ExportView view, BaseFont font) {
+    private void title(ExportView view) {
         document.add(new Paragraph(view.title(), new Font(font, 16, Font.BOLD)));
         for (ExportView.Line line : view.lines()) {
             Paragraph paragraph = new Paragraph();
@@ -162,6 +212,15 @@ final class PdfChronology implements ChronologyDocument {
         Paragraph gap = new Paragraph(" ", text);
         gap.setSpacingAfter(4);
         document.add(gap);
+    }
+
+    /** A kind's name, broken only at its underscores. */
+    private PdfPCell kindCell(String kind, Color background) {
+        PdfPCell cell = cell(kind, text, background);
+        Chunk words = new Chunk(kind, text);
+        words.setSplitCharacter(AT_UNDERSCORES);
+        cell.setPhrase(new Phrase(words));
+        return cell;
     }
 
     private static PdfPCell cell(String value, Font font, Color background) {

@@ -169,6 +169,8 @@ class ChronologyExportTest extends QueryServiceTestBase {
         assertThat(docx.rows()).isEqualTo(expected.stream().map(row -> panel(row).stream()
                 .map(text -> text.replace("\r\n", "\n").replace('\r', '\n')).toList()).toList());
         assertThat(docx.headerRepeats()).isTrue();
+        assertThat(docx.tables()).as("the entries' table is the only one").isEqualTo(1);
+        assertThat(docx.after()).as("no links: nothing after the table").isEmpty();
         assertThat(docx.orientation()).isEqualTo("landscape");
         assertThat(docx.footer()).contains("Chronology of Child E").contains("Page ");
         List<String> agencies = expected.stream().map(row -> row.get(3)).toList();

@@ -26,9 +26,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -139,6 +144,24 @@ final class ExportedFiles {
         }
     }
 
+    /** Every row of the named sheet, each cell's text ("" for none), to the row's last cell. */
+    static List<List<String>> sheet(byte[] body, String name) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : workbook.getSheet(name)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> cells(Row row, int count) {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < count; c++) {
@@ -157,9 +180,14 @@ final class ExportedFiles {
         return cells;
     }
 
-    /** A Word document read back: the paragraphs before the tables, the entries' table, each row's shading. */
+    /**
+     * A Word document read back: the paragraphs before the tables, the entries' table, each row's shading, the key
+     * (each shaded run of the body's paragraphs: its text and fill), and the paragraphs after the table with their
+     * shading ("" for none).
+     */
     record Docx(List<String> paragraphs, List<String> headers, List<List<String>> rows, List<String> shading,
-                boolean headerRepeats, String orientation, Map<String, String> key, String footer) {
+                boolean headerRepeats, String orientation, Map<String, String> key, String footer, int tables,
+                List<String> after, List<String> afterShading) {
     }
 
     static Docx docx(byte[] body) {
@@ -169,9 +197,14 @@ final class ExportedFiles {
             XWPFTable entries = tables.stream().filter(t -> t.getRow(0).getCell(0).getText().equals("Occurred"))
                     .findFirst().orElseThrow();
             Map<String, String> key = new HashMap<>();
-            tables.stream().filter(t -> t != entries).flatMap(t -> t.getRows().stream())
-                    .flatMap(row -> row.getTableCells().stream()).filter(cell -> !cell.getText().isEmpty())
-                    .forEach(cell -> key.put(cell.getText(), cell.getColor()));
+            for (XWPFParagraph paragraph : document.getParagraphs()) {
+                for (XWPFRun run : paragraph.getRuns()) {
+                    CTRPr properties = run.getCTR().getRPr();
+                    if (properties != null && properties.sizeOfShdArray() > 0) {
+                        key.put(run.text().trim(), properties.getShdArray(0).xgetFill().getStringValue());
+                    }
+                }
+            }
             List<String> headers = entries.getRow(0).getTableCells().stream().map(cell -> cell.getText()).toList();
             List<List<String>> rows = new ArrayList<>();
             List<String> shading = new ArrayList<>();
@@ -179,10 +212,21 @@ final class ExportedFiles {
                 rows.add(row.getTableCells().stream().map(cell -> cell.getText()).toList());
                 shading.add(row.getCell(0).getColor());
             }
+            List<String> after = new ArrayList<>();
+            List<String> afterShading = new ArrayList<>();
+            List<IBodyElement> elements = document.getBodyElements();
+            for (IBodyElement element : elements.subList(elements.indexOf(entries) + 1, elements.size())) {
+                if (element instanceof XWPFParagraph paragraph) {
+                    after.add(paragraph.getText());
+                    CTPPr properties = paragraph.getCTP().getPPr();
+                    afterShading.add(properties != null && properties.isSetShd()
+                            ? properties.getShd().xgetFill().getStringValue() : "");
+                }
+            }
             String orientation = document.getDocument().getBody().getSectPr().getPgSz().getOrient().toString();
             String footer = document.getFooterList().get(0).getText();
             return new Docx(paragraphs, headers, rows, shading, entries.getRow(0).isRepeatHeader(), orientation, key,
-                    footer);
+                    footer, tables.size(), after, afterShading);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
