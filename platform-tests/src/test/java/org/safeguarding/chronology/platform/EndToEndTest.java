@@ -1,16 +1,56 @@
 package org.safeguarding.chronology.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.safeguarding.chronology.platform.GraphQlClient.Json.object;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +74,27 @@ class EndToEndTest {
                   knownTo { agency { id } since how channel } history { version retracted reason summary } } }
               }
             }""";
+
+    private static final String FILES_CHILD = "e2e-files-child-b";
+    private static final String FILES_HV = "e2e-files-hv";
+    private static final String FILES_GP = "e2e-files-gp";
+    private static final Path SAMPLES = Path.of("..", "docs", "samples");
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The contract's export columns, in its order. */
+    private static final List<String> EXPORT_HEADERS = List.of("Entry id", "Occurred", "Child's age", "Agency",
+            "Source ref", "Kind", "Summary", "Significance", "Professional", "Known to", "Since previous", "Version");
+    /** The export columns compared with GraphQL, and the field of a chronology row each is read from. */
+    private static final Map<String, String> COMPARED = Map.of("Entry id", "id", "Occurred", "occurredAtText",
+            "Agency", "agency", "Kind", "kind", "Summary", "summary", "Source ref", "sourceRef", "Version", "version");
+    private static final String FILES_CHRONOLOGY = """
+            query($childId: ID!, $knownBy: ID) { chronology(childId: $childId, knownBy: $knownBy, first: 500) {
+              totalCount edges { node { id sourceRef kind summary version occurredAt occurredAtText agency { name }
+                links { id kind entryIds note recordedAt } } } } }""";
+    private static final String POSSIBLE_DUPLICATES = """
+            query($childId: ID!) { possibleDuplicates(childId: $childId) { similarity entries { id sourceRef } } }""";
+    private static final String LINK = """
+            mutation($input: LinkEntriesInput!) { linkEntries(input: $input) { id kind entryIds note recordedAt } }""";
+    private final HttpClient files = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Platform platform;
 
@@ -293,6 +354,146 @@ class EndToEndTest {
         assertClassification(gp.post(CHRONOLOGY, object("childId", DemoCase.CHILD, "knownBy", "police")), "FORBIDDEN");
     }
 
+    @Test
+    void servesTheImportTemplateWithTheHeaderRowAndDropDownsForKindAndSignificance() throws Exception {
+        Reply template = send(commandUrl("/imports/chronology/template.xlsx"), null, null);
+        assertThat(template.status()).as(template.text()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).containsExactly("Source ref", "Occurred", "Known", "Kind", "Summary", "Significance",
+                    "Professional", "Concerns");
+            assertThat(dropDown(workbook, sheet, headers.indexOf("Kind")))
+                    .containsExactlyInAnyOrderElementsOf(enumValues("EntryKind"));
+            assertThat(dropDown(workbook, sheet, headers.indexOf("Significance")))
+                    .containsExactlyInAnyOrderElementsOf(enumValues("Significance"));
+        }
+    }
+
+    @Test
+    void importsTheSampleOnceRefusesABadFileWholeLinksTheSameOccurrenceAndExportsTheMergedChronology()
+            throws Exception {
+        registerAgency(FILES_HV, "Health Visiting Service", "HEALTH");
+        registerAgency(FILES_GP, "Riverside GP Practice", "HEALTH");
+        platform.commands.postOk("mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
+                object("input", object("id", FILES_CHILD, "displayName", "Child B", "dateOfBirth", "2018-01-12")));
+
+        // the sample, as CSV, then the same rows as XLSX: stored once
+        byte[] sample = Files.readAllBytes(SAMPLES.resolve("health-visiting-chronology.csv"));
+        Reply first = send(importUrl(FILES_HV), "text/csv", sample);
+        assertImported(first, 200, 12, 0);
+        assertThat((List<?>) JsonPath.read(first.text(), "$.errors")).isEmpty();
+        assertImported(send(importUrl(FILES_HV), XLSX,
+                Files.readAllBytes(SAMPLES.resolve("health-visiting-chronology.xlsx"))), 200, 0, 12);
+
+        List<CSVRecord> sampleRows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(sample, StandardCharsets.UTF_8))).getRecords();
+        List<Map<String, Object>> imported = awaitEntries(Map.of("childId", FILES_CHILD), entries -> entries.size() == 12);
+        for (CSVRecord row : sampleRows) {
+            Map<String, Object> entry = bySourceRef(imported, row.get("Source ref"));
+            assertThat(Instant.parse((String) entry.get("occurredAt"))).as(row.toString()).isEqualTo(occurred(row.get("Occurred")));
+            assertThat(entry.get("kind")).as(row.toString())
+                    .isEqualTo(row.get("Kind").toUpperCase(Locale.ROOT).replaceAll("[ -]", "_")); // the sample's "Multi-agency meeting"
+            assertThat(entry.get("summary")).isEqualTo(row.get("Summary"));
+        }
+
+        // one impossible date and one unknown kind among good rows: nothing stored, every bad row named
+        String bad = """
+                Source ref,Occurred,Kind,Summary
+                HV-2020-001,06/01/2020 10:00,Home visit,Child B seen at home
+                HV-2020-002,31/02/2019,Contact,Telephone call with Mother
+                HV-2020-003,07/01/2020,Visit,Mother and Child B seen
+                HV-2020-004,08/01/2020,CHILD_SEEN,Child B seen at clinic
+                """.replace("\n", "\r\n");
+        Reply refused = send(importUrl(FILES_HV), "text/csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertImported(refused, 422, 0, 0);
+        List<Map<String, Object>> errors = JsonPath.read(refused.text(), "$.errors");
+        assertThat(errors).extracting(error -> error.get("row") + " " + error.get("column"))
+                .containsExactlyInAnyOrder("3 Occurred", "4 Kind");
+        assertThat(errors).allSatisfy(error -> assertThat((String) error.get("message")).isNotBlank());
+        assertThat(entries(Map.of("childId", FILES_CHILD))).hasSize(12);
+
+        // the GP's account of the bruise, three hours later in similar words
+        Map<String, Object> bruise = bySourceRef(imported, "HV-2019-001");
+        String bruiseId = (String) bruise.get("id");
+        String gpSummary = "Bruise on Child B's cheek seen at the GP surgery; Mother said Child B fell against the cot";
+        double similarity = jaccard(words((String) bruise.get("summary")), words(gpSummary));
+        assertThat(similarity).as("the test's own pair").isGreaterThanOrEqualTo(0.5).isLessThan(1.0);
+        String gpAt = Instant.parse((String) bruise.get("occurredAt")).plus(Duration.ofHours(3)).toString();
+        String gpEntryId = JsonPath.read(platform.commands.postOk(RECORD, object("input", object("childId", FILES_CHILD,
+                "agencyId", FILES_GP, "sourceRef", "GP-2019-0110", "kind", bruise.get("kind"), "occurredAt", gpAt,
+                "knownAt", gpAt, "summary", gpSummary, "significance", "SIGNIFICANT", "professional", "GP 1"))),
+                "$.data.recordEntry.entryId");
+        List<Map<String, Object>> merged = awaitEntries(Map.of("childId", FILES_CHILD),
+                entries -> entries.stream().anyMatch(entry -> gpEntryId.equals(entry.get("id"))));
+        assertThat(merged).as("the refused file's good rows were not stored either")
+                .extracting(entry -> entry.get("sourceRef")).hasSize(13).noneMatch(ref -> ((String) ref).startsWith("HV-2020-"));
+        platform.commands.postOk(SHARE, object("input", object("childId", FILES_CHILD, "fromAgencyId", FILES_HV,
+                "toAgencyId", FILES_GP, "entryIds", List.of(bruiseId), "sharedAt", "2019-01-11T10:00:00Z",
+                "channel", "WRITTEN", "sourceRef", "HV-LETTER-2019-001")));
+
+        String candidates = platform.queries.postOk(POSSIBLE_DUPLICATES, object("childId", FILES_CHILD));
+        assertThat((List<Object>) JsonPath.read(candidates, "$.data.possibleDuplicates")).as(candidates).hasSize(1);
+        assertThat((List<String>) JsonPath.read(candidates, "$.data.possibleDuplicates[0].entries[*].id"))
+                .containsExactly(bruiseId, gpEntryId);
+        assertThat(((Number) JsonPath.read(candidates, "$.data.possibleDuplicates[0].similarity")).doubleValue())
+                .isCloseTo(similarity, within(1e-9));
+
+        // a review links them: no longer a possible duplicate, and both entries show the link
+        GraphQlClient.Json.Raw link = linkInput(List.of(bruiseId, gpEntryId));
+        Map<String, Object> linked = JsonPath.read(platform.commands.postOk(LINK, link), "$.data.linkEntries");
+        assertThat(linked).containsEntry("id", "e2e-files-link-1").containsEntry("kind", "SAME_OCCURRENCE")
+                .containsEntry("entryIds", List.of(bruiseId, gpEntryId));
+        assertThat(Instant.parse((String) linked.get("recordedAt"))).isNotNull();
+        awaitQuery(POSSIBLE_DUPLICATES, Map.of("childId", FILES_CHILD),
+                answer -> ((List<?>) JsonPath.read(answer, "$.data.possibleDuplicates")).isEmpty());
+        List<Map<String, Object>> withLink = awaitEntries(Map.of("childId", FILES_CHILD),
+                entries -> !((List<?>) bySourceRef(entries, "GP-2019-0110").get("links")).isEmpty());
+        assertThat(bySourceRef(withLink, "HV-2019-001").get("links")).isEqualTo(List.of(linked));
+        assertThat(bySourceRef(withLink, "GP-2019-0110").get("links")).isEqualTo(List.of(linked));
+        assertThat(withLink).filteredOn(entry -> !List.of(bruiseId, gpEntryId).contains(entry.get("id")))
+                .allSatisfy(entry -> assertThat((List<?>) entry.get("links")).isEmpty());
+
+        assertThat((Map<String, Object>) JsonPath.read(platform.commands.postOk(LINK,
+                linkInput(List.of(gpEntryId, bruiseId))), "$.data.linkEntries")).as("the same link again").isEqualTo(linked);
+        String referralId = (String) bySourceRef(imported, "HV-2019-002").get("id");
+        assertClassification(platform.commands.post(LINK, linkInput(List.of(referralId, gpEntryId))), "CONFLICT");
+
+        // the merged chronology out, in every format, as GraphQL reads it
+        awaitEntries(Map.of("childId", FILES_CHILD, "knownBy", FILES_GP), entries -> entries.size() == 2);
+        List<Map<String, Object>> all = entries(Map.of("childId", FILES_CHILD));
+        assertThat(bySourceRef(all, "GP-2019-0110").get("links")).as("one link, whatever was asked again").isEqualTo(List.of(linked));
+        List<Map<String, String>> expected = all.stream().map(EndToEndTest::exportedColumns).toList();
+
+        List<List<String>> csv = csv(export("csv"));
+        assertThat(csv.get(0)).isEqualTo(EXPORT_HEADERS);
+        assertThat(compared(csv)).isEqualTo(expected);
+        List<List<String>> xlsx = xlsx(export("xlsx"));
+        assertThat(xlsx.get(0)).isEqualTo(EXPORT_HEADERS);
+        assertThat(compared(xlsx)).isEqualTo(expected);
+
+        List<String> panel = List.of("Occurred", "Agency", "Kind", "Summary");
+        List<List<String>> docx = docxEntries(export("docx"), panel);
+        assertThat(docx).isEqualTo(expected.stream().map(row -> panel.stream().map(row::get).toList()).toList());
+
+        String drawn = pdfText(export("pdf")).replaceAll("\\s+", "");
+        int at = 0;
+        for (Map<String, String> row : expected) {
+            String summary = row.get("Summary").replaceAll("\\s+", "");
+            int found = drawn.indexOf(summary, at);
+            assertThat(found).as("%s after offset %d of the PDF's text", row.get("Summary"), at).isGreaterThanOrEqualTo(at);
+            at = found + summary.length();
+        }
+
+        // what the GP knew: its own entry and the bruise the health visitor wrote to it about
+        List<Map<String, Object>> gpView = entries(Map.of("childId", FILES_CHILD, "knownBy", FILES_GP));
+        assertThat(gpView).extracting(entry -> entry.get("id")).containsExactly(bruiseId, gpEntryId);
+        List<List<String>> gpCsv = csv(export("csv&knownBy=" + FILES_GP));
+        assertThat(gpCsv.get(0)).isEqualTo(EXPORT_HEADERS);
+        assertThat(compared(gpCsv)).isEqualTo(gpView.stream().map(EndToEndTest::exportedColumns).toList());
+    }
+
     private void registerAgency(String id, String name, String sector) {
         platform.commands.postOk("mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id name sector } }",
                 object("input", object("id", id, "name", name, "sector", sector)));
@@ -322,5 +523,212 @@ class EndToEndTest {
     private static void assertClassification(String response, String classification) {
         assertThat((List<String>) JsonPath.read(response, "$.errors[*].extensions.classification"))
                 .as(response).containsExactly(classification);
+    }
+
+    /** An HTTP answer, whatever its status. */
+    private record Reply(int status, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A GET without a body, else a POST of it with its content type; as the admin. */
+    private Reply send(String url, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", platform.admin.authorization());
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response = files.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    private String commandUrl(String path) {
+        return "http://127.0.0.1:" + platform.commandPort + path;
+    }
+
+    private String importUrl(String agencyId) {
+        return commandUrl("/imports/chronology?childId=" + FILES_CHILD + "&agencyId=" + agencyId);
+    }
+
+    /** The export of the files' child in this format (and view, as further parameters): HTTP 200. */
+    private byte[] export(String formatAndView) throws IOException, InterruptedException {
+        Reply reply = send("http://127.0.0.1:" + platform.queryPort + "/exports/chronology?childId=" + FILES_CHILD
+                + "&format=" + formatAndView, null, null);
+        assertThat(reply.status()).as(formatAndView + ": " + reply.text()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static void assertImported(Reply reply, int status, int imported, int duplicates) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat((Integer) JsonPath.read(reply.text(), "$.imported")).as(reply.text()).isEqualTo(imported);
+        assertThat((Integer) JsonPath.read(reply.text(), "$.duplicates")).as(reply.text()).isEqualTo(duplicates);
+        assertThat(((Number) JsonPath.read(reply.text(), "$.tookMillis")).longValue()).isNotNegative();
+    }
+
+    /** The contract's reading of an Occurred cell of the sample's forms. */
+    private static Instant occurred(String cell) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+        if (cell.startsWith("?/?/")) {
+            return LocalDate.of(Integer.parseInt(cell.substring(4)), 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else if (cell.startsWith("?/")) {
+            return LocalDate.parse("01/" + cell.substring(2), day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else if (cell.contains("T")) {
+            return OffsetDateTime.parse(cell).toInstant();
+        } else if (cell.length() == 10) {
+            return LocalDate.parse(cell, day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return LocalDateTime.parse(cell, DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm"))
+                .atZone(ZoneId.of("Europe/London")).toInstant();
+    }
+
+    /** The contract's words of a summary: maximal runs of letters or digits, lower-cased, of 3 characters or more. */
+    private static Set<String> words(String summary) {
+        Set<String> words = new HashSet<>();
+        Matcher run = Pattern.compile("[\\p{L}\\p{Nd}]+").matcher(summary);
+        while (run.find()) {
+            String word = run.group().toLowerCase(Locale.ROOT);
+            if (word.codePointCount(0, word.length()) >= 3) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        Set<String> either = new HashSet<>(a);
+        either.addAll(b);
+        return either.isEmpty() ? 0 : (double) common.size() / either.size();
+    }
+
+    private static GraphQlClient.Json.Raw linkInput(List<String> entryIds) {
+        return object("input", object("childId", FILES_CHILD, "id", "e2e-files-link-1", "kind", "SAME_OCCURRENCE",
+                "entryIds", entryIds, "note", "One bruise, seen by the health visitor and by the GP"));
+    }
+
+    /** The names of a GraphQL enum, as the command service serves it. */
+    private List<String> enumValues(String type) {
+        return JsonPath.read(platform.commands.postOk("query($name: String!) { __type(name: $name) { enumValues { name } } }",
+                object("name", type)), "$.data.__type.enumValues[*].name");
+    }
+
+    /** The values of the list validation on a data cell of the column: written out, or a named range's cells. */
+    private static List<String> dropDown(XSSFWorkbook workbook, XSSFSheet sheet, int column) {
+        DataValidationConstraint constraint = sheet.getDataValidations().stream()
+                .filter(validation -> java.util.Arrays.stream(validation.getRegions().getCellRangeAddresses())
+                        .anyMatch(region -> region.isInRange(1, column)))
+                .map(DataValidation::getValidationConstraint)
+                .filter(list -> list.getValidationType() == DataValidationConstraint.ValidationType.LIST)
+                .findFirst().orElseThrow(() -> new AssertionError("no drop-down on column " + column));
+        if (constraint.getExplicitListValues() != null) {
+            return List.of(constraint.getExplicitListValues());
+        }
+        String formula = constraint.getFormula1();
+        Name name = workbook.getName(formula);
+        AreaReference area = new AreaReference(name == null ? formula : name.getRefersToFormula(),
+                SpreadsheetVersion.EXCEL2007);
+        List<String> values = new ArrayList<>();
+        for (CellReference reference : area.getAllReferencedCells()) {
+            Row row = workbook.getSheet(reference.getSheetName()).getRow(reference.getRow());
+            values.add(row.getCell(reference.getCol()).getStringCellValue());
+        }
+        return values;
+    }
+
+    private List<Map<String, Object>> entries(Map<String, ?> variables) {
+        String answer = platform.queries.postOk(FILES_CHRONOLOGY, variables);
+        List<Map<String, Object>> entries = JsonPath.read(answer, "$.data.chronology.edges[*].node");
+        assertThat((Integer) JsonPath.read(answer, "$.data.chronology.totalCount")).isEqualTo(entries.size());
+        return entries;
+    }
+
+    private List<Map<String, Object>> awaitEntries(Map<String, ?> variables, Predicate<List<Map<String, Object>>> visible)
+            throws InterruptedException {
+        String path = "$.data.chronology.edges[*].node";
+        return JsonPath.read(awaitQuery(FILES_CHRONOLOGY, variables, answer -> visible.test(JsonPath.read(answer, path))),
+                path);
+    }
+
+    private String awaitQuery(String document, Map<String, ?> variables, Predicate<String> visible)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String answer = platform.queries.postOk(document, variables);
+        while (!visible.test(answer) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            answer = platform.queries.postOk(document, variables);
+        }
+        assertThat(visible.test(answer)).as("visible to queries within 10 s: " + answer).isTrue();
+        return answer;
+    }
+
+    private static Map<String, Object> bySourceRef(List<Map<String, Object>> entries, String sourceRef) {
+        return entries.stream().filter(entry -> sourceRef.equals(entry.get("sourceRef"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + sourceRef + " in " + entries));
+    }
+
+    /** A chronology entry as the export's compared columns should show it. */
+    private static Map<String, String> exportedColumns(Map<String, Object> entry) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        COMPARED.forEach((column, field) -> columns.put(column, field.equals("agency")
+                ? (String) ((Map<?, ?>) entry.get("agency")).get("name") : String.valueOf(entry.get(field))));
+        return columns;
+    }
+
+    /** The data rows of an exported sheet, its compared columns by header. */
+    private static List<Map<String, String>> compared(List<List<String>> sheet) {
+        return sheet.subList(1, sheet.size()).stream().map(row -> {
+            Map<String, String> columns = new LinkedHashMap<>();
+            COMPARED.keySet().forEach(column -> columns.put(column, row.get(EXPORT_HEADERS.indexOf(column))));
+            return columns;
+        }).toList();
+    }
+
+    private static List<List<String>> csv(byte[] body) throws IOException {
+        return CSVFormat.RFC4180.parse(new StringReader(new String(body, StandardCharsets.UTF_8))).getRecords()
+                .stream().map(CSVRecord::toList).toList();
+    }
+
+    /** The first sheet's rows as a reader sees the cells, as many cells a row as the header row has. */
+    private static List<List<String>> xlsx(byte[] body) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter();
+            int width = sheet.getRow(0).getLastCellNum();
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < width; c++) {
+                    cells.add(formatter.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
+
+    /** The rows after the header of the document's table with these columns, those columns' text. */
+    private static List<List<String>> docxEntries(byte[] body, List<String> columns) throws IOException {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(body))) {
+            for (XWPFTable table : document.getTables()) {
+                List<String> header = table.getRow(0).getTableCells().stream().map(cell -> cell.getText().strip()).toList();
+                if (header.containsAll(columns)) {
+                    return table.getRows().subList(1, table.getNumberOfRows()).stream()
+                            .map(row -> columns.stream().map(column -> row.getCell(header.indexOf(column)).getText()).toList())
+                            .toList();
+                }
+            }
+            throw new AssertionError("no table with the columns " + columns);
+        }
+    }
+
+    private static String pdfText(byte[] body) throws IOException {
+        try (PDDocument document = Loader.loadPDF(body)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }
