@@ -90,6 +90,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** The most events one write of concurrent commits carries. */
     private static final int MAX_EVENTS_PER_WRITE = 1_000;
     private static final int WALK_WINDOW = 512;
+    /** How often a long append (a large import) logs how far it got. */
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
     private static final String COUNTER_ID = "events";
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
@@ -145,12 +147,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
         // one run after the other: a later run of an aggregate is stored only once the earlier one is
+        long lastLogged = System.nanoTime();
+        int stored = 0;
         for (List<EventMessage<?>> group : commitGroups(eventMessages)) {
             List<Document> entries = group.stream().map(event -> entry(event, serializer)).toList();
             try {
                 commitTogether(new PendingCommit(group.get(0), entries));
             } catch (MongoException e) {
                 handlePersistenceException(e, group.get(0));
+            }
+            stored += group.size();
+            if (System.nanoTime() - lastLogged >= PROGRESS_EVERY_NANOS && stored < eventMessages.size()) {
+                lastLogged = System.nanoTime();
+                log.info("{} of {} events of one unit of work stored (the first of aggregate {})", stored,
+                        eventMessages.size(), aggregateId(eventMessages.get(0)));
             }
         }
     }

@@ -241,7 +241,8 @@ public class ChronologyImport {
         }
 
         void storing(int rows) {
-            log.info("Import for child {} from agency {}: {} rows checked, storing them", childId, agencyId, rows);
+            log.info("Import for child {} from agency {}: {} rows checked, recording them (the event store logs"
+                    + " every 2 s how many are stored)", childId, agencyId, rows);
         }
 
         ImportAnswer done(int imported, int duplicates, List<RowError> errors) {

@@ -33,7 +33,7 @@ class LargeImportTest extends ImportServiceTest {
 
         assertThat(eventStore.lastSequenceNumberFor(ChildIds.aggregateId(child)))
                 .hasValue(2L * ChronologyImport.MAX_ROWS);
-        assertThat(output.getOut()).contains("10000 rows checked, storing them")
+        assertThat(output.getOut()).contains("10000 rows checked, recording them")
                 .containsPattern("Import for child " + child + " from agency " + health
                         + ": 10000 imported, 0 duplicates, 0 errors in \\d+ ms");
     }
