@@ -131,6 +131,11 @@ public final class DurableH2Backend extends H2Backend {
         return syncs.get() + journal.syncs();
     }
 
+    /** Syncs of the write-ahead log so far: those that answered writes (checkpoints, once a second, not counted). */
+    public long logSyncs() {
+        return journal.syncs();
+    }
+
     /** Write commands applied so far, replayed ones included. */
     public long writes() {
         synchronized (applying) {

@@ -94,7 +94,7 @@ final class WriteAheadLog implements AutoCloseable {
             awaitNoWrite();
             try {
                 if (file != null) {
-                    writeBuffered(true);
+                    writeBuffered(true, false);
                     file.close();
                 }
                 beforeCheckpoint.addAll(files());
@@ -135,7 +135,7 @@ final class WriteAheadLog implements AutoCloseable {
             }
         }
         try {
-            writeBuffered(sync);
+            writeBuffered(sync, true);
         } finally {
             synchronized (lock) {
                 writing = false;
@@ -182,8 +182,11 @@ final class WriteAheadLog implements AutoCloseable {
         return sync ? lastSynced : lastWritten;
     }
 
-    /** Writes the buffered records (by the one writer holding {@code writing}, or under {@code lock}). */
-    private void writeBuffered(boolean sync) {
+    /**
+     * Writes the buffered records (by the one writer holding {@code writing}, or under {@code lock}); counted: a sync
+     * that writers wait for, not a checkpoint's.
+     */
+    private void writeBuffered(boolean sync, boolean counted) {
         byte[] bytes;
         long upTo;
         FileChannel channel;
@@ -208,12 +211,14 @@ final class WriteAheadLog implements AutoCloseable {
             lastWritten = Math.max(lastWritten, upTo);
             if (sync) {
                 lastSynced = Math.max(lastSynced, upTo);
-                syncs++;
+                if (counted) {
+                    syncs++;
+                }
             }
         }
     }
 
-    /** Syncs of the log so far. */
+    /** Syncs of the log that writers waited for, so far (a checkpoint's closing sync is not one). */
     long syncs() {
         synchronized (lock) {
             return syncs;
