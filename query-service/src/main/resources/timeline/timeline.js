@@ -528,7 +528,6 @@
       buildLanes(involvement, lastKey);
       showTimeline(firstKey, lastKey);
       readView();
-      readHorizon();
       page(mine, null);
     }).catch(failed);
   }
@@ -578,6 +577,7 @@
         waitingRows.appendChild(fragment);
         if (!more) {
           el.rows.appendChild(waitingRows);
+          readHorizon(); // once every entry is known: the evidence is listed by what it says
         }
         added.forEach(function (entry) {
           entry.row.hidden = viewIds !== null && !viewIds.has(entry.id);
@@ -690,6 +690,13 @@
     timeline.on('timechanged', function (properties) {
       if (properties.id === 'horizon') {
         setHorizon(isoText(snapToSecond(properties.time)), false);
+      }
+    });
+    // vis keeps a timeline given its start and end hidden until the user first moves its range; it is drawn by then
+    timeline.on('changed', function () {
+      var root = el.timeline.querySelector('.vis-timeline');
+      if (root && root.style.visibility === 'hidden') {
+        root.style.visibility = 'visible';
       }
     });
     placeHorizon();
