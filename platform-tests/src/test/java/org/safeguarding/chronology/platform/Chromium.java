@@ -49,6 +49,16 @@ final class Chromium implements AutoCloseable {
         this.socket = sockets.buildAsync(endpoint, new Messages()).join();
     }
 
+    /** A test needs Chromium: in CI (where .ci/run installs it) its absence fails the test, elsewhere skips it. */
+    static void assumeInstalled() {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            if (System.getenv("CI") != null) {
+                org.junit.jupiter.api.Assertions.fail(EXECUTABLE + " is missing; .ci/run installs Debian's chromium package");
+            }
+            org.junit.jupiter.api.Assumptions.abort(EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
+        }
+    }
+
     /** Chromium as a process, its output in the log; answers once its DevTools endpoint is open. */
     static Chromium launch(Path log) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");

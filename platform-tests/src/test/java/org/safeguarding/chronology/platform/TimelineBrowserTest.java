@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,12 +55,7 @@ class TimelineBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        if (!Files.isExecutable(Chromium.EXECUTABLE)) {
-            if (System.getenv("CI") != null) {
-                fail(Chromium.EXECUTABLE + " is missing; .ci/run installs Debian's chromium package");
-            }
-            Assumptions.abort(Chromium.EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
-        }
+        Chromium.assumeInstalled();
         platform = Platform.onMemoryStore(LOGS);
         DemoCase demo = new DemoCase(platform.commands);
         Map<String, String> entryIds = demo.load();
