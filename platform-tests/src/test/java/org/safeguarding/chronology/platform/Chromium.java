@@ -49,6 +49,16 @@ final class Chromium implements AutoCloseable {
         this.socket = sockets.buildAsync(endpoint, new Messages()).join();
     }
 
+    /** A test needs Chromium: in CI (where .ci/run installs it) its absence fails the test, elsewhere skips it. */
+    static void assumeInstalled() {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            if (System.getenv("CI") != null) {
+                org.junit.jupiter.api.Assertions.fail(EXECUTABLE + " is missing; .ci/run installs Debian's chromium package");
+            }
+            org.junit.jupiter.api.Assumptions.abort(EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
+        }
+    }
+
     /** Chromium as a process, its output in the log; answers once its DevTools endpoint is open. */
     static Chromium launch(Path log) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
@@ -242,6 +252,11 @@ final class Chromium implements AutoCloseable {
                         problems.add("console." + type + ": " + params.path("args"));
                     }
                 }
+                case "Page.javascriptDialogOpening" -> {
+                    problems.add("dialog: " + params.path("type").asText() + " " + params.path("message").asText());
+                    // answered from another thread: this one delivers the answer
+                    CompletableFuture.runAsync(() -> call(session, "Page.handleJavaScriptDialog", Map.of("accept", false)));
+                }
                 case "Log.entryAdded" -> {
                     JsonNode entry = params.path("entry");
                     if (entry.path("level").asText().equals("error")) {
@@ -301,16 +316,37 @@ final class Chromium implements AutoCloseable {
                     + "\nproblems: " + problems());
         }
 
-        /** A mouse click (press and release of the left button) at the middle of the first element matching. */
+        /** A mouse click (press and release of the left button) at the middle of the first element matching, scrolled into view. */
         void click(String selector) {
             JsonNode box = waitFor("""
                     (() => { const e = document.querySelector(%s); if (!e) return null;
-                      const r = e.getBoundingClientRect(); return r.width > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null; })()
+                      e.scrollIntoView({block: 'nearest', inline: 'nearest'}); const r = e.getBoundingClientRect(); return r.width > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null; })()
                     """.formatted(JSON.valueToTree(selector)), selector + " to be shown");
             for (String type : List.of("mousePressed", "mouseReleased")) {
                 call(session, "Input.dispatchMouseEvent", Map.of("type", type, "x", box.get(0).asDouble(),
                         "y", box.get(1).asDouble(), "button", "left", "clickCount", 1));
             }
+        }
+
+        /** Presses and releases a key that types no text (ArrowRight, Enter, Tab, ...) in the focused element. */
+        void press(String key, int keyCode) {
+            for (String type : List.of("rawKeyDown", "keyUp")) {
+                call(session, "Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key,
+                        "windowsVirtualKeyCode", keyCode, "nativeVirtualKeyCode", keyCode));
+            }
+        }
+
+        /** Presses the left button at one point, moves in steps to another and releases it there. */
+        void drag(double fromX, double fromY, double toX, double toY, int steps) {
+            call(session, "Input.dispatchMouseEvent", Map.of("type", "mousePressed", "x", fromX, "y", fromY,
+                    "button", "left", "buttons", 1, "clickCount", 1));
+            for (int i = 1; i <= steps; i++) {
+                call(session, "Input.dispatchMouseEvent", Map.of("type", "mouseMoved",
+                        "x", fromX + (toX - fromX) * i / steps, "y", fromY + (toY - fromY) * i / steps,
+                        "button", "left", "buttons", 1));
+            }
+            call(session, "Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", toX, "y", toY,
+                    "button", "left", "buttons", 0, "clickCount", 1));
         }
 
         /** Types text into the focused element, as the keyboard would. */

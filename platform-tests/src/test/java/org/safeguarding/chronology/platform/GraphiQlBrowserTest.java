@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,12 +43,7 @@ class GraphiQlBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        if (!Files.isExecutable(Chromium.EXECUTABLE)) {
-            if (System.getenv("CI") != null) {
-                fail(Chromium.EXECUTABLE + " is missing; .ci/run installs Debian's chromium package");
-            }
-            Assumptions.abort(Chromium.EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
-        }
+        Chromium.assumeInstalled();
         platform = Platform.onMemoryStore(LOGS);
         createUser(CHAIR.username(), CHAIR.password(), "CHAIR");
         createUser("browser-reviewer", "browser-" + UUID.randomUUID(), "REVIEWER");

@@ -1,0 +1,1066 @@
+/*
+ * The chair's timeline of one child: a lane per agency, its involvement as bands, its entries as items, a knowledge
+ * horizon to drag, one agency's view, and the record as it stood on a day. Everything comes from this service's
+ * /graphql with the session of the user who logged in, the same API every client uses. The state is in the address
+ * (childId, horizon, knownBy, recordedAsOf), so a link opens the page as it was. Nothing of the record is ever
+ * parsed as HTML: every node is built with textContent, and vis-timeline is given those nodes, never a string.
+ * Instants are UTC throughout; the date controls are UTC too.
+ */
+(function () {
+  'use strict';
+
+  var ENDPOINT = '/graphql';
+  /** The contract's largest page. */
+  var PAGE = 500;
+  /** Past this many entries, entries close together on the screen are drawn as a cluster with their count. */
+  var CLUSTER_ABOVE = 1000;
+  /** While pages arrive, the timeline takes in what came at most this often (ms); the first page at once. */
+  var DRAW_EVERY = 3000;
+  var AGE_LANE = '__age';
+  var MARKS = { ROUTINE: '\u25CB', SIGNIFICANT: '\u25B2', CRITICAL: '\u25C6' };
+  var STATUS_TEXT = {
+    'not-known': 'not known to anyone yet',
+    'not-shared': 'not shared',
+    shared: 'shared'
+  };
+
+  var ENTRY_FIELDS = 'id agency { id } kind occurredAt occurredAtText knownAt summary significance childAge'
+    + ' knownTo { agency { id name } since }';
+  var CHILD_QUERY = 'query Child($childId: ID!, $recordedAsOf: DateTime) {'
+    + ' child(id: $childId) { id displayName dateOfBirth }'
+    + ' involvement(childId: $childId, recordedAsOf: $recordedAsOf) {'
+    + '   agency { id name } episodes { from to } entryCount firstEntryAt lastEntryAt } }';
+  var ENTRIES_QUERY = 'query Entries($childId: ID!, $recordedAsOf: DateTime, $first: Int, $after: String) {'
+    + ' chronology(childId: $childId, recordedAsOf: $recordedAsOf, first: $first, after: $after) {'
+    + '   totalCount pageInfo { hasNextPage endCursor } edges { node { ' + ENTRY_FIELDS + ' } } } }';
+  var VIEW_QUERY = 'query View($childId: ID!, $knownBy: ID, $knownAt: DateTime, $recordedAsOf: DateTime,'
+    + ' $first: Int, $after: String) {'
+    + ' chronology(childId: $childId, knownBy: $knownBy, knownAt: $knownAt, recordedAsOf: $recordedAsOf,'
+    + '   first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+  var HORIZON_QUERY = 'query Horizon($childId: ID!, $at: DateTime!, $knownBy: ID, $recordedAsOf: DateTime) {'
+    + ' practicePatterns(childId: $childId, at: $at, recordedAsOf: $recordedAsOf) {'
+    + '   kind since description agencies { id name } entries { id } personId actionIndex missing }'
+    + ' caseState(childId: $childId, at: $at, knownBy: $knownBy, recordedAsOf: $recordedAsOf) {'
+    + '   entryCount onChildProtectionPlan lastSeen involvedAgencies { agency { name } since }'
+    + '   household { personId role sex livesWithChild knownTo { agency { name } since } }'
+    + '   unseenBy { personId knownTo { name } unknownTo { name } } } }';
+  var ENTRY_QUERY = 'query Entry($id: ID!, $recordedAsOf: DateTime) { entry(id: $id, recordedAsOf: $recordedAsOf) {'
+    + ' id kind occurredAtText knownAt recordedAt summary significance professional sourceRef childAge version'
+    + ' agency { id name } knownTo { agency { id name } since how channel }'
+    + ' history { version recordedAt occurredAt knownAt kind summary significance reason retracted }'
+    + ' links { id kind entryIds note recordedAt } } }';
+
+  var el = {
+    title: document.getElementById('title'),
+    status: document.getElementById('status'),
+    horizon: document.getElementById('horizon'),
+    horizonHere: document.getElementById('horizon-here'),
+    horizonClear: document.getElementById('horizon-clear'),
+    knownBy: document.getElementById('known-by'),
+    recordedAsOf: document.getElementById('recorded-as-of'),
+    recordedAsOfClear: document.getElementById('recorded-as-of-clear'),
+    timeline: document.getElementById('timeline'),
+    details: document.getElementById('details'),
+    patterns: document.getElementById('patterns'),
+    household: document.getElementById('household'),
+    rows: document.querySelector('#entries tbody'),
+    caption: document.getElementById('entries-caption')
+  };
+
+  /** What the page shows, as the address says it. */
+  var state = readAddress();
+  /** Figures the browser test reads: milliseconds since the page's navigation began. */
+  var figures = window.timelineFigures = { firstRender: null, allEntries: null, entries: 0, horizon: [], horizonSet: [], pages: [] };
+
+  var child = null;
+  var agencies = [];          // lanes: the agencies with entries, by id
+  var agencyNames = {};
+  var entries = new Map();    // id -> entry
+  var order = [];             // ids in chronology order
+  var viewIds = null;         // with knownBy: the ids of that agency's view, once read
+  var evidenceIds = new Set();
+  var current = null;         // the entry the keyboard is on
+  var generation = 0;         // a newer load makes an older one stop
+  var pending = 0;
+  /*
+   * vis-timeline draws (and so measures, forcing a layout) each item the moment it is added while in view, which
+   * for thousands of items added page by page grows with the square of their number. The next redraw finds the
+   * items in view and draws them in one batch anyway (an add marks its lane to be restacked), so an add only files
+   * the item in its lane here: vis's own Group.add without its last step.
+   */
+  vis.timeline.components.Group.prototype.add = function (added) {
+    this.items[added.id] = added;
+    added.setParent(this);
+    this.stackDirty = true;
+    if (added.data.subgroup !== undefined) {
+      this._addToSubgroup(added);
+      this.orderSubgroups();
+    }
+  };
+
+  var items = new vis.DataSet();
+  var groups = new vis.DataSet();
+  var shown = new vis.DataView(items, { filter: isShown });
+  var timeline = null;
+  var unseen = [];            // items read but not yet given to the timeline
+  var waitingRows = document.createDocumentFragment();
+  var drawnAt = 0;
+
+  // ---- the address ----
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    return {
+      childId: params.get('childId') || '',
+      horizon: instantParam(params.get('horizon')),
+      knownBy: params.get('knownBy') || '',
+      recordedAsOf: instantParam(params.get('recordedAsOf'))
+    };
+  }
+
+  function instantParam(value) {
+    return value && instantKey(value) !== null ? value : '';
+  }
+
+  function writeAddress() {
+    var params = new URLSearchParams();
+    params.set('childId', state.childId);
+    ['horizon', 'knownBy', 'recordedAsOf'].forEach(function (name) {
+      if (state[name]) {
+        params.set(name, state[name]);
+      }
+    });
+    history.replaceState(null, '', window.location.pathname + '?' + params.toString());
+  }
+
+  // ---- instants ----
+
+  /** Microseconds since 1970 (the contract's instants keep microseconds), or null for no instant. */
+  function instantKey(text) {
+    var m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(text || '');
+    if (!m) {
+      return null;
+    }
+    var ms = Date.parse(m[1] + m[3]);
+    return isNaN(ms) ? null : ms * 1000 + parseInt(((m[2] || '') + '000000').substring(0, 6), 10);
+  }
+
+  /** "2019-05-01T00:00:00Z": whole seconds unless the date has a fraction. */
+  function isoText(date) {
+    return date.toISOString().replace('.000Z', 'Z');
+  }
+
+  function two(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  /** dd/mm/yyyy hh:mm, UTC */
+  function dateText(text) {
+    var d = new Date(text);
+    return two(d.getUTCDate()) + '/' + two(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear() + ' '
+      + two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
+  }
+
+  /** The value of a datetime-local control, read as UTC: "2019-05-01T00:00" to "2019-05-01T00:00:00Z". */
+  function fromControl(value) {
+    if (!value) {
+      return '';
+    }
+    var d = new Date(value + (value.length === 16 ? ':00Z' : 'Z'));
+    return isNaN(d.getTime()) ? '' : isoText(d);
+  }
+
+  function toControl(text) {
+    return text ? new Date(text).toISOString().substring(0, 19) : '';
+  }
+
+  /** The child's age on the UTC day of a date, as the chronology's childAge says it. */
+  function ageText(date) {
+    if (!child || !child.dateOfBirth) {
+      return '';
+    }
+    var birth = new Date(child.dateOfBirth + 'T00:00:00Z');
+    var day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    if (day < birth) {
+      return 'unborn';
+    }
+    var months = (day.getUTCFullYear() - birth.getUTCFullYear()) * 12 + day.getUTCMonth() - birth.getUTCMonth();
+    if (day.getUTCDate() < birth.getUTCDate()) {
+      months--;
+    }
+    var anniversary = addMonths(birth, months);
+    var days = Math.round((day - anniversary) / 86400000);
+    return months >= 12 ? units(Math.floor(months / 12), 'year', months % 12, 'month') : units(months, 'month', days, 'day');
+  }
+
+  function units(larger, largerUnit, smaller, smallerUnit) {
+    var parts = [];
+    if (larger > 0) {
+      parts.push(larger + ' ' + largerUnit + (larger === 1 ? '' : 's'));
+    }
+    if (smaller > 0 || larger === 0) {
+      parts.push(smaller + ' ' + smallerUnit + (smaller === 1 ? '' : 's'));
+    }
+    return parts.join(' ');
+  }
+
+  /** The same day of the month, months later; the month's last day where it has no such day. */
+  function addMonths(date, months) {
+    var year = date.getUTCFullYear() + Math.floor((date.getUTCMonth() + months) / 12);
+    var month = ((date.getUTCMonth() + months) % 12 + 12) % 12;
+    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), last)));
+  }
+
+  function words(name) {
+    var text = String(name).toLowerCase().replace(/_/g, ' ');
+    return text.charAt(0).toUpperCase() + text.substring(1);
+  }
+
+  // ---- GraphQL ----
+
+  function cookie(name) {
+    var prefix = name + '=';
+    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(prefix) === 0; })[0];
+    return found === undefined ? null : decodeURIComponent(found.substring(prefix.length));
+  }
+
+  /** The answer's data and errors; rejects only when there is no GraphQL answer at all. */
+  function graphQl(query, variables) {
+    var headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+    var csrf = cookie('XSRF-TOKEN');
+    if (csrf !== null) {
+      headers['X-XSRF-TOKEN'] = csrf;
+    }
+    pending++;
+    busy();
+    return fetch(ENDPOINT, {
+      method: 'POST', credentials: 'same-origin', headers: headers,
+      body: JSON.stringify({ query: query, variables: variables })
+    }).then(function (response) {
+      if ((response.headers.get('Content-Type') || '').indexOf('json') < 0) {
+        throw new Error('/graphql answered HTTP ' + response.status + (response.redirected ? ' (signed out? reload the page)' : ''));
+      }
+      return response.json();
+    }).finally(function () {
+      pending--;
+      busy();
+    });
+  }
+
+  function busy() {
+    document.body.dataset.busy = pending > 0 ? 'true' : 'false';
+  }
+
+  function errorText(answer) {
+    return (answer.errors || []).map(function (e) {
+      return e.message + (e.extensions && e.extensions.classification ? ' (' + e.extensions.classification + ')' : '');
+    }).join('; ');
+  }
+
+  function say(text) {
+    el.status.textContent = text;
+  }
+
+  // ---- building nodes ----
+
+  function node(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function clear(section, heading) {
+    while (section.lastChild && section.lastChild !== heading) {
+      section.removeChild(section.lastChild);
+    }
+  }
+
+  function entryButton(id, label) {
+    var button = node('button', 'link', label);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      select(id, true);
+      showDetails(id);
+    });
+    return button;
+  }
+
+  // ---- lanes and colours ----
+
+  /**
+   * The agency's colour: the light tints of the Okabe-Ito palette that the exports use (query-service's
+   * AgencyColours), given in order of agency id over the agencies that recorded the child's entries, and repeating
+   * after eight. The tints themselves are in timeline.css as .agency-0 to .agency-7.
+   */
+  function colourClass(agencyId) {
+    var index = agencies.indexOf(agencyId);
+    return 'agency-' + ((index < 0 ? agencies.length : index) % 8);
+  }
+
+  function laneNode(text) {
+    return node('span', 'lane-name', text);
+  }
+
+  function buildLanes(involvement, lastKey) {
+    agencies = involvement.map(function (i) { return i.agency.id; }).sort();
+    involvement.forEach(function (i) { agencyNames[i.agency.id] = i.agency.name; });
+    var lanes = [{ id: AGE_LANE, content: laneNode((child.displayName) + "'s age"), order: 0, className: 'age-lane' }];
+    involvement.forEach(function (i) {
+      lanes.push({ id: i.agency.id, content: laneNode(i.agency.name), order: agencies.indexOf(i.agency.id) + 1,
+        className: 'lane ' + colourClass(i.agency.id) });
+    });
+    groups.clear();
+    groups.add(lanes);
+    var bands = [];
+    var openEnd = new Date(Math.max(Date.now(), lastKey / 1000));
+    involvement.forEach(function (i) {
+      i.episodes.forEach(function (episode, n) {
+        var label = node('span', 'band-label', 'involved ' + dateText(episode.from).substring(0, 10) + ' to '
+          + (episode.to ? dateText(episode.to).substring(0, 10) : 'now'));
+        bands.push({ id: 'band:' + i.agency.id + ':' + n, group: i.agency.id, type: 'background',
+          start: new Date(episode.from), end: episode.to ? new Date(episode.to) : openEnd, content: label,
+          className: 'involvement ' + colourClass(i.agency.id) });
+      });
+    });
+    items.add(bands.concat(ageItems(lastKey)));
+    fillAgencySelector();
+  }
+
+  /** The child's age along a lane of its own: months to two, then years. */
+  function ageItems(lastKey) {
+    if (!child.dateOfBirth) {
+      return [];
+    }
+    var birth = new Date(child.dateOfBirth + 'T00:00:00Z');
+    var end = new Date(Math.max(lastKey / 1000, birth.getTime()) + 366 * 86400000);
+    var list = [{ id: 'age:birth', group: AGE_LANE, type: 'point', start: birth, content: node('span', 'age', 'born ' + dateText(birth.toISOString()).substring(0, 10)), selectable: false, className: 'age' }];
+    for (var m = 0; ; m += m < 24 ? 1 : 12) {
+      var from = addMonths(birth, m);
+      var to = addMonths(birth, m < 24 ? m + 1 : m + 12);
+      if (from > end) {
+        break;
+      }
+      list.push({ id: 'age:' + m, group: AGE_LANE, type: 'range', start: from, end: to, selectable: false,
+        content: node('span', 'age', units(Math.floor(m / 12), 'year', m % 12, 'month')),
+        className: 'age' });
+    }
+    return list;
+  }
+
+  function fillAgencySelector() {
+    while (el.knownBy.options.length > 1) {
+      el.knownBy.remove(1);
+    }
+    Object.keys(agencyNames).sort().forEach(function (id) {
+      var option = node('option', null, agencyNames[id]);
+      option.value = id;
+      el.knownBy.appendChild(option);
+    });
+    if (state.knownBy && !agencyNames[state.knownBy]) {
+      var unknown = node('option', null, state.knownBy);
+      unknown.value = state.knownBy;
+      el.knownBy.appendChild(unknown);
+    }
+    el.knownBy.value = state.knownBy;
+  }
+
+  // ---- entries ----
+
+  function toEntry(n) {
+    n.knownTo.forEach(function (k) {
+      if (!agencyNames[k.agency.id]) {
+        agencyNames[k.agency.id] = k.agency.name;
+      }
+    });
+    return {
+      id: n.id, agencyId: n.agency.id, kind: n.kind, occurredAt: n.occurredAt, occurredText: n.occurredAtText,
+      childAge: n.childAge, summary: n.summary, significance: n.significance,
+      knownTo: n.knownTo.map(function (k) { return { agencyId: k.agency.id, since: instantKey(k.since) }; }),
+      status: null, content: null, statusNode: null, row: null, statusCell: null
+    };
+  }
+
+  /** Who knew the entry at the horizon (the contract's knownTo as of knownAt: horizon). */
+  function statusAt(entry, horizonKey) {
+    var knowers = entry.knownTo.filter(function (k) { return horizonKey === null || k.since <= horizonKey; });
+    if (knowers.length === 0) {
+      return 'not-known';
+    }
+    return knowers.length === 1 && knowers[0].agencyId === entry.agencyId ? 'not-shared' : 'shared';
+  }
+
+  /**
+   * The look of an entry is on its own node, not on vis's item: the horizon changes thousands of them as it is
+   * dragged, and a class on a node of ours costs a style, where an update of vis's item redraws and measures it.
+   * So nothing that changes with the horizon changes the node's size either (see timeline.css).
+   */
+  function contentClass(entry) {
+    return 'entry-content ' + colourClass(entry.agencyId) + ' significance-' + entry.significance.toLowerCase() + ' '
+      + entry.status + (entry.evidence ? ' evidence' : '');
+  }
+
+  function contentNode(entry) {
+    var box = node('span', 'entry-content');
+    box.tabIndex = -1;
+    box.dataset.entryId = entry.id;
+    box.appendChild(node('span', 'mark', MARKS[entry.significance])).setAttribute('aria-hidden', 'true');
+    box.appendChild(node('span', 'visually-hidden', words(entry.significance) + ', '
+      + (agencyNames[entry.agencyId] || entry.agencyId) + ', ' + entry.occurredText + ': '));
+    box.appendChild(node('span', 'summary', entry.summary));
+    var status = box.appendChild(node('span', 'status'));
+    status.appendChild(node('span', 'status-mark', '\u2298')).setAttribute('aria-hidden', 'true');
+    entry.statusNode = status.appendChild(node('span', 'visually-hidden'));
+    return box;
+  }
+
+  function item(entry) {
+    return { id: entry.id, group: entry.agencyId, start: new Date(entry.occurredAt), type: 'box', align: 'left',
+      content: entry.content, className: 'entry' };
+  }
+
+  function row(entry) {
+    var tr = node('tr');
+    tr.dataset.entryId = entry.id;
+    var th = node('th');
+    th.scope = 'row';
+    th.appendChild(entryButton(entry.id, entry.occurredText));
+    tr.appendChild(th);
+    tr.appendChild(node('td', null, entry.childAge || ''));
+    var agency = tr.appendChild(node('td', 'agency-cell ' + colourClass(entry.agencyId)));
+    agency.textContent = agencyNames[entry.agencyId] || entry.agencyId;
+    tr.appendChild(node('td', null, words(entry.kind)));
+    tr.appendChild(node('td', null, MARKS[entry.significance] + ' ' + words(entry.significance)));
+    tr.appendChild(node('td', 'summary-cell', entry.summary));
+    entry.statusCell = tr.appendChild(node('td', 'status-cell'));
+    entry.row = tr;
+    return tr;
+  }
+
+  /**
+   * Sets each entry's status at the horizon and whether it is a pattern's evidence, where either changed; in the
+   * table too unless timelineOnly (while the horizon is dragged: restyling thousands of the table's rows costs
+   * seconds, so the table follows when the drag ends).
+   */
+  function restate(list, timelineOnly) {
+    var horizonKey = instantKey(state.horizon);
+    list.forEach(function (entry) {
+      var status = statusAt(entry, horizonKey);
+      var evidence = evidenceIds.has(entry.id);
+      var label = (status === 'shared' ? 'known to ' + entry.knownTo.filter(function (k) {
+        return horizonKey === null || k.since <= horizonKey;
+      }).length + ' agencies' : STATUS_TEXT[status]) + (evidence ? '; evidence of a practice pattern' : '');
+      if (status !== entry.status || evidence !== entry.evidence || label !== entry.label) {
+        entry.status = status;
+        entry.evidence = evidence;
+        entry.label = label;
+        entry.content.className = contentClass(entry);
+        entry.statusNode.textContent = status === 'not-shared' ? 'not shared' : '';
+      }
+      if (!timelineOnly && entry.rowLabel !== label) {
+        entry.rowLabel = label;
+        entry.statusCell.textContent = label;
+        entry.row.className = status + (evidence ? ' evidence' : '');
+      }
+    });
+  }
+
+  function isShown(data) {
+    if (data.group === AGE_LANE || typeof data.id === 'string' && data.id.indexOf('band:') === 0) {
+      return true;
+    }
+    return viewIds === null || viewIds.has(data.id);
+  }
+
+  function applyView() {
+    entries.forEach(function (entry) {
+      entry.row.hidden = viewIds !== null && !viewIds.has(entry.id);
+    });
+    shown.refresh();
+    caption();
+  }
+
+  function caption() {
+    var count = viewIds === null ? entries.size : order.filter(function (id) { return viewIds.has(id); }).length;
+    el.caption.textContent = 'Entries in chronology order: ' + count + ' shown; '
+      + (state.knownBy ? 'what ' + (agencyNames[state.knownBy] || state.knownBy) + ' knew' : "every agency's knowledge")
+      + (state.horizon ? ' by ' + dateText(state.horizon) : '')
+      + '; the record as it stood ' + (state.recordedAsOf ? 'on ' + dateText(state.recordedAsOf) : 'now') + ' (UTC)';
+  }
+
+  // ---- loading ----
+
+  function load() {
+    var mine = ++generation;
+    entries = new Map();
+    order = [];
+    unseen = [];
+    waitingRows = document.createDocumentFragment();
+    items.clear();
+    while (el.rows.firstChild) {
+      el.rows.removeChild(el.rows.firstChild);
+    }
+    document.body.dataset.loaded = 'no';
+    say('Reading the child...');
+    graphQl(CHILD_QUERY, { childId: state.childId, recordedAsOf: state.recordedAsOf || null }).then(function (answer) {
+      if (mine !== generation) {
+        return;
+      }
+      if (!answer.data || !answer.data.child) {
+        say(answer.errors ? 'Could not read the child: ' + errorText(answer) : 'No child has the id ' + state.childId + '.');
+        document.body.dataset.loaded = 'failed';
+        return;
+      }
+      child = answer.data.child;
+      el.title.textContent = 'Timeline: ' + child.displayName;
+      document.title = 'Timeline: ' + child.displayName;
+      var involvement = answer.data.involvement;
+      var firstKey = Math.min.apply(null, involvement.map(function (i) { return instantKey(i.firstEntryAt); }).concat([Date.now() * 1000]));
+      var lastKey = Math.max.apply(null, involvement.map(function (i) { return instantKey(i.lastEntryAt); }).concat([firstKey]));
+      if (child.dateOfBirth && involvement.length === 0) {
+        firstKey = instantKey(child.dateOfBirth + 'T00:00:00Z');
+      }
+      buildLanes(involvement, lastKey);
+      showTimeline(firstKey, lastKey);
+      readView();
+      page(mine, null);
+    }).catch(failed);
+  }
+
+  function failed(error) {
+    say('Could not read the chronology: ' + error.message);
+    document.body.dataset.loaded = 'failed';
+  }
+
+  function page(mine, after) {
+    var asked = performance.now();
+    graphQl(ENTRIES_QUERY, { childId: state.childId, recordedAsOf: state.recordedAsOf || null, first: PAGE, after: after })
+      .then(function (answer) {
+        var answered = performance.now();
+        if (mine !== generation) {
+          return;
+        }
+        if (!answer.data) {
+          failed(new Error(errorText(answer)));
+          return;
+        }
+        var connection = answer.data.chronology;
+        if (connection.pageInfo.hasNextPage) {
+          page(mine, connection.pageInfo.endCursor); // read the next page while this one is drawn
+        }
+        var added = connection.edges.map(function (edge) { return toEntry(edge.node); });
+        var fragment = document.createDocumentFragment();
+        added.forEach(function (entry) {
+          entries.set(entry.id, entry);
+          order.push(entry.id);
+          entry.content = contentNode(entry);
+          fragment.appendChild(row(entry));
+        });
+        restate(added);
+        var more = connection.pageInfo.hasNextPage;
+        if (figures.firstRender === null && connection.totalCount > CLUSTER_ABOVE) {
+          timeline.setOptions({ cluster: { maxItems: 4, showStipes: false, fitOnDoubleClick: true,
+            titleTemplate: '{count} entries close together: double-click or zoom in to see them' } });
+        }
+        unseen = unseen.concat(added.map(item));
+        if (figures.firstRender === null || !more || performance.now() - drawnAt > DRAW_EVERY) {
+          items.add(unseen);
+          unseen = [];
+          drawnAt = performance.now();
+        }
+        // the table takes its rows once all are read: one layout of 10,000 rows, not one as each page arrives
+        waitingRows.appendChild(fragment);
+        if (!more) {
+          el.rows.appendChild(waitingRows);
+          readHorizon(); // once every entry is known: the evidence is listed by what it says
+        }
+        added.forEach(function (entry) {
+          entry.row.hidden = viewIds !== null && !viewIds.has(entry.id);
+        });
+        if (current === null && order.length > 0) {
+          rove(order[0]);
+        }
+        figures.entries = entries.size;
+        figures.pages.push({ read: Math.round(answered - asked), built: Math.round(performance.now() - answered) });
+        say('Read ' + entries.size + ' of ' + connection.totalCount + ' entries' + (connection.pageInfo.hasNextPage ? '...' : '.'));
+        caption();
+        afterPaint(function () {
+          if (figures.firstRender === null) {
+            figures.firstRender = performance.now();
+          }
+          if (!more) {
+            figures.allEntries = performance.now();
+            document.body.dataset.loaded = 'all';
+          }
+        });
+      }).catch(failed);
+  }
+
+  function afterPaint(callback) {
+    requestAnimationFrame(function () {
+      setTimeout(callback, 0);
+    });
+  }
+
+  /** With knownBy: the ids of chronology(knownBy, knownAt: horizon), all pages. */
+  function readView() {
+    if (!state.knownBy) {
+      viewIds = null;
+      applyView();
+      return;
+    }
+    var asked = JSON.stringify([state.knownBy, state.horizon, state.recordedAsOf, generation]);
+    var ids = new Set();
+    viewIds = viewIds || new Set();
+    applyView();
+    (function next(after) {
+      graphQl(VIEW_QUERY, { childId: state.childId, knownBy: state.knownBy, knownAt: state.horizon || null,
+        recordedAsOf: state.recordedAsOf || null, first: PAGE, after: after }).then(function (answer) {
+        if (asked !== JSON.stringify([state.knownBy, state.horizon, state.recordedAsOf, generation])) {
+          return;
+        }
+        if (!answer.data) {
+          say("Could not read the agency's view: " + errorText(answer));
+          return;
+        }
+        var connection = answer.data.chronology;
+        connection.edges.forEach(function (edge) { ids.add(edge.node.id); });
+        if (connection.pageInfo.hasNextPage) {
+          next(connection.pageInfo.endCursor);
+        } else {
+          viewIds = ids;
+          applyView();
+        }
+      }).catch(failed);
+    }(null));
+  }
+
+  // ---- the timeline ----
+
+  function majorLabel(date, scale) {
+    var formats = { millisecond: 'HH:mm:ss', second: 'D MMMM HH:mm', minute: 'ddd D MMMM', hour: 'ddd D MMMM',
+      weekday: 'MMMM YYYY', day: 'MMMM YYYY', week: 'MMMM YYYY', month: 'YYYY' };
+    var text = formats[scale] ? vis.moment(date.valueOf()).utc().format(formats[scale]) : '';
+    var age = text ? ageText(date.toDate()) : '';
+    return age ? text + ' \u00B7 child\u2019s age ' + age : text;
+  }
+
+  function showTimeline(firstKey, lastKey) {
+    var span = Math.max(lastKey - firstKey, 86400000000) / 1000;
+    var start = new Date(firstKey / 1000 - span * 0.03);
+    var end = new Date(lastKey / 1000 + span * 0.03);
+    if (timeline) {
+      timeline.setWindow(start, end, { animation: false });
+      return;
+    }
+    timeline = new vis.Timeline(el.timeline, shown, groups, {
+      start: start, end: end,
+      orientation: { axis: 'top', item: 'top' },
+      zoomMin: 86400000,
+      zoomMax: 40 * 365 * 86400000,
+      groupOrder: 'order',
+      moment: function (date) { return vis.moment(date).utc(); },
+      format: { majorLabels: majorLabel },
+      showCurrentTime: false,
+      multiselect: true,
+      selectable: true,
+      stack: true,
+      verticalScroll: true,
+      maxHeight: '70vh',
+      margin: { item: { horizontal: 2, vertical: 3 } },
+      snap: snapHorizon
+    });
+    timeline.on('select', function (properties) {
+      var id = properties.items.filter(function (i) { return entries.has(i); })[0];
+      if (id !== undefined) {
+        rove(id);
+        showDetails(id);
+      }
+    });
+    timeline.on('timechange', function (properties) {
+      if (properties.id === 'horizon') {
+        dragHorizon(properties.time);
+      }
+    });
+    timeline.on('timechanged', function (properties) {
+      if (properties.id === 'horizon') {
+        setHorizon(isoText(snapToSecond(properties.time)), false);
+      }
+    });
+    // vis keeps a timeline given its start and end hidden until the user first moves its range; it is drawn by then
+    timeline.on('changed', function () {
+      var root = el.timeline.querySelector('.vis-timeline');
+      if (root && root.style.visibility === 'hidden') {
+        root.style.visibility = 'visible';
+      }
+    });
+    placeHorizon();
+  }
+
+  /** The dragged horizon: on a UTC midnight when a step of the axis is a day or more, else on a minute. */
+  function snapHorizon(date, scale) {
+    var unit = ['millisecond', 'second', 'minute', 'hour'].indexOf(scale) >= 0 ? 60000 : 86400000;
+    return new Date(Math.round(date.getTime() / unit) * unit);
+  }
+
+  function snapToSecond(date) {
+    return new Date(Math.round(date.getTime() / 1000) * 1000);
+  }
+
+  // ---- the horizon ----
+
+  var dragFrame = null;
+
+  function dragHorizon(time) {
+    var began = performance.now();
+    if (dragFrame !== null) {
+      return;
+    }
+    dragFrame = requestAnimationFrame(function () {
+      dragFrame = null;
+      state.horizon = isoText(snapToSecond(time));
+      el.horizon.value = toControl(state.horizon);
+      markHorizon();
+      restate(Array.from(entries.values()), true);
+      afterPaint(function () {
+        figures.horizon.push(performance.now() - began);
+      });
+    });
+  }
+
+  /** The horizon moved (typed, dragged, placed or cleared): statuses, the address, the view and the side panels. */
+  function setHorizon(text, move) {
+    state.horizon = text;
+    el.horizon.value = toControl(text);
+    if (move) {
+      placeHorizon();
+    }
+    markHorizon();
+    var began = performance.now();
+    restate(Array.from(entries.values()));
+    afterPaint(function () {
+      figures.horizonSet.push(performance.now() - began);
+    });
+    writeAddress();
+    readView();
+    readHorizon();
+  }
+
+  function placeHorizon() {
+    var has = false;
+    try {
+      timeline.getCustomTime('horizon');
+      has = true;
+    } catch (none) {
+      has = false;
+    }
+    if (state.horizon && has) {
+      timeline.setCustomTime(new Date(instantKey(state.horizon) / 1000), 'horizon');
+    } else if (state.horizon) {
+      timeline.addCustomTime(new Date(instantKey(state.horizon) / 1000), 'horizon');
+    } else if (has) {
+      timeline.removeCustomTime('horizon');
+    }
+    markHorizon();
+  }
+
+  function markHorizon() {
+    if (state.horizon) {
+      timeline.setCustomTimeMarker('horizon ' + dateText(state.horizon), 'horizon', false);
+      timeline.setCustomTimeTitle('knowledge horizon ' + dateText(state.horizon) + ' UTC: drag it', 'horizon');
+    }
+  }
+
+  /** Practice patterns and the household at the horizon (now, without one). */
+  function readHorizon() {
+    var at = state.horizon || isoText(snapToSecond(new Date()));
+    var asked = JSON.stringify([at, state.knownBy, state.recordedAsOf, generation]);
+    graphQl(HORIZON_QUERY, { childId: state.childId, at: at, knownBy: state.knownBy || null,
+      recordedAsOf: state.recordedAsOf || null }).then(function (answer) {
+      if (asked !== JSON.stringify([state.horizon || at, state.knownBy, state.recordedAsOf, generation])) {
+        return;
+      }
+      var data = answer.data || {};
+      showPatterns(data.practicePatterns, answer, at);
+      showHousehold(data.caseState, answer, at);
+    }).catch(function (error) {
+      say('Could not read the case at the horizon: ' + error.message);
+    });
+  }
+
+  function fieldError(answer, field) {
+    return (answer.errors || []).filter(function (e) { return (e.path || [])[0] === field; })
+      .map(function (e) { return e.message; }).join('; ') || 'not available';
+  }
+
+  function showPatterns(patterns, answer, at) {
+    var heading = el.patterns.querySelector('h2');
+    clear(el.patterns, heading);
+    heading.textContent = 'Practice patterns at ' + dateText(at);
+    var evidence = new Set();
+    if (!patterns) {
+      el.patterns.appendChild(node('p', 'empty', fieldError(answer, 'practicePatterns')));
+    } else if (patterns.length === 0) {
+      el.patterns.appendChild(node('p', 'empty', 'None holds.'));
+    } else {
+      var list = el.patterns.appendChild(node('ol', 'patterns'));
+      patterns.forEach(function (pattern) {
+        var li = list.appendChild(node('li', 'pattern'));
+        li.appendChild(node('strong', null, words(pattern.kind)));
+        li.appendChild(node('span', 'since', ' since ' + dateText(pattern.since)));
+        li.appendChild(node('p', 'description', pattern.description));
+        if (pattern.agencies.length > 0) {
+          li.appendChild(node('p', 'agencies', 'Agencies: ' + pattern.agencies.map(function (a) { return a.name; }).join(', ')));
+        }
+        if (pattern.entries.length > 0) {
+          var ids = pattern.entries.map(function (e) { return e.id; });
+          ids.forEach(function (id) { evidence.add(id); });
+          var show = li.appendChild(node('button', 'link', 'Show its ' + ids.length + ' evidence '
+            + (ids.length === 1 ? 'entry' : 'entries') + ' on the timeline'));
+          show.type = 'button';
+          show.addEventListener('click', function () {
+            timeline.setSelection(ids, { focus: true });
+          });
+          var evidenceList = li.appendChild(node('ul', 'evidence-list'));
+          ids.forEach(function (id) {
+            var entry = entries.get(id);
+            evidenceList.appendChild(node('li')).appendChild(entryButton(id, entry
+              ? entry.occurredText + ' ' + (agencyNames[entry.agencyId] || entry.agencyId) + ': ' + entry.summary : id));
+          });
+        }
+      });
+    }
+    evidenceIds = evidence;
+    restate(Array.from(entries.values()));
+  }
+
+  function showHousehold(caseState, answer, at) {
+    var heading = el.household.querySelector('h2');
+    clear(el.household, heading);
+    heading.textContent = 'Household at ' + dateText(at);
+    if (!caseState) {
+      el.household.appendChild(node('p', 'empty', fieldError(answer, 'caseState')));
+      return;
+    }
+    var facts = el.household.appendChild(node('p', 'facts', (caseState.onChildProtectionPlan
+      ? 'On a child protection plan. ' : 'Not on a child protection plan. ')
+      + (caseState.lastSeen ? 'Last seen ' + dateText(caseState.lastSeen) + '. ' : 'Not seen yet. ')
+      + 'Involved: ' + (caseState.involvedAgencies.map(function (i) { return i.agency.name; }).join(', ') || 'none') + '.'));
+    facts.id = 'case-facts';
+    if (caseState.household.length === 0) {
+      el.household.appendChild(node('p', 'empty', 'Nobody known yet.'));
+    } else {
+      var people = el.household.appendChild(node('ul', 'people'));
+      caseState.household.forEach(function (person) {
+        people.appendChild(node('li', null, person.personId + ': ' + words(person.role) + ', ' + words(person.sex)
+          + (person.livesWithChild ? ', lives with the child' : ', does not live with the child') + '; known to '
+          + person.knownTo.map(function (k) { return k.agency.name + ' (' + dateText(k.since) + ')'; }).join(', ')));
+      });
+    }
+    el.household.appendChild(node('h3', null, 'Unseen men'));
+    if (caseState.unseenBy.length === 0) {
+      el.household.appendChild(node('p', 'empty', state.knownBy ? 'Not asked in one agency\u2019s view.' : 'None.'));
+    } else {
+      var unseen = el.household.appendChild(node('ul', 'unseen'));
+      caseState.unseenBy.forEach(function (person) {
+        unseen.appendChild(node('li', null, person.personId + ': known to '
+          + (person.knownTo.map(function (a) { return a.name; }).join(', ') || 'nobody') + '; not known to '
+          + person.unknownTo.map(function (a) { return a.name; }).join(', ')));
+      });
+    }
+  }
+
+  // ---- details ----
+
+  function showDetails(id) {
+    var heading = el.details.querySelector('h2');
+    graphQl(ENTRY_QUERY, { id: id, recordedAsOf: state.recordedAsOf || null }).then(function (answer) {
+      clear(el.details, heading);
+      var entry = answer.data && answer.data.entry;
+      if (!entry) {
+        el.details.appendChild(node('p', 'empty', answer.errors ? errorText(answer) : 'No such entry in this record.'));
+        return;
+      }
+      var shownEntry = entries.get(id);
+      el.details.dataset.entryId = id;
+      el.details.appendChild(node('h3', null, entry.occurredAtText + ', ' + entry.agency.name));
+      var facts = el.details.appendChild(node('dl', 'facts'));
+      [['Kind', words(entry.kind)], ['Significance', MARKS[entry.significance] + ' ' + words(entry.significance)],
+        ['At the horizon', shownEntry ? shownEntry.label : ''], ["Child's age", entry.childAge || ''],
+        ['Professional', entry.professional || ''], ['Source ref', entry.sourceRef],
+        ['Known to its agency', dateText(entry.knownAt)], ['Recorded', dateText(entry.recordedAt)],
+        ['Version', String(entry.version)]].forEach(function (pair) {
+        facts.appendChild(node('dt', null, pair[0]));
+        facts.appendChild(node('dd', null, pair[1]));
+      });
+      el.details.appendChild(node('h4', null, 'Summary'));
+      el.details.appendChild(node('p', 'summary-text', entry.summary));
+      el.details.appendChild(node('h4', null, 'Known to'));
+      var horizonKey = instantKey(state.horizon);
+      var known = el.details.appendChild(node('ul', 'known-to'));
+      entry.knownTo.forEach(function (k) {
+        var later = horizonKey !== null && instantKey(k.since) > horizonKey;
+        known.appendChild(node('li', later ? 'after-horizon' : null, k.agency.name + ' since ' + dateText(k.since) + ', '
+          + (k.how === 'OWN_RECORD' ? 'its own record' : 'shared' + (k.channel ? ' (' + words(k.channel) + ')' : ''))
+          + (later ? ' (after the horizon)' : '')));
+      });
+      el.details.appendChild(node('h4', null, 'History of corrections'));
+      var versions = el.details.appendChild(node('ol', 'history'));
+      entry.history.forEach(function (v) {
+        versions.appendChild(node('li', null, 'Version ' + v.version + ', recorded ' + dateText(v.recordedAt)
+          + (v.retracted ? ': retracted' : '') + (v.reason ? '. Reason: ' + v.reason : '') + '. Occurred '
+          + dateText(v.occurredAt) + ', known ' + dateText(v.knownAt) + ', ' + words(v.significance) + ': ' + v.summary));
+      });
+      el.details.appendChild(node('h4', null, 'Links'));
+      if (entry.links.length === 0) {
+        el.details.appendChild(node('p', 'empty', 'None.'));
+      } else {
+        var links = el.details.appendChild(node('ul', 'links'));
+        entry.links.forEach(function (link) {
+          var li = links.appendChild(node('li', null, words(link.kind) + ': ' + link.note + ' '));
+          link.entryIds.filter(function (other) { return other !== id; }).forEach(function (other) {
+            var target = entries.get(other);
+            li.appendChild(entryButton(other, target ? target.occurredText + ' ' + (agencyNames[target.agencyId] || '') : other));
+          });
+        });
+      }
+    }).catch(function (error) {
+      clear(el.details, heading);
+      el.details.appendChild(node('p', 'empty', 'Could not read the entry: ' + error.message));
+    });
+  }
+
+  // ---- keyboard ----
+
+  /** The entry the keyboard is on takes the tab stop (a roving tabindex). */
+  function rove(id) {
+    if (current !== null && entries.has(current)) {
+      entries.get(current).content.tabIndex = -1;
+    }
+    current = id;
+    entries.get(id).content.tabIndex = 0;
+  }
+
+  function select(id, move) {
+    rove(id);
+    timeline.setSelection([id]);
+    var entry = entries.get(id);
+    var range = timeline.getWindow();
+    var at = new Date(entry.occurredAt);
+    if (move || at < range.start || at > range.end) {
+      timeline.moveTo(at, { animation: false });
+    }
+    afterPaint(function () {
+      if (entry.content.isConnected) {
+        entry.content.focus();
+      }
+    });
+  }
+
+  function visibleOrder() {
+    return viewIds === null ? order : order.filter(function (id) { return viewIds.has(id); });
+  }
+
+  function neighbour(id, key) {
+    var list = visibleOrder();
+    if (list.length === 0) {
+      return null;
+    }
+    var index = list.indexOf(id);
+    if (key === 'Home' || index < 0) {
+      return list[0];
+    }
+    if (key === 'End') {
+      return list[list.length - 1];
+    }
+    if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      return list[Math.max(0, Math.min(list.length - 1, index + (key === 'ArrowRight' ? 1 : -1)))];
+    }
+    var entry = entries.get(id);
+    var lane = agencies.indexOf(entry.agencyId) + (key === 'ArrowDown' ? 1 : -1);
+    for (; lane >= 0 && lane < agencies.length; lane += key === 'ArrowDown' ? 1 : -1) {
+      var best = nearestIn(list, agencies[lane], entry.occurredAt);
+      if (best !== null) {
+        return best;
+      }
+    }
+    return id;
+  }
+
+  function nearestIn(list, agencyId, occurredAt) {
+    var at = new Date(occurredAt).getTime();
+    var best = null;
+    var distance = Infinity;
+    list.forEach(function (id) {
+      var other = entries.get(id);
+      if (other.agencyId === agencyId && Math.abs(new Date(other.occurredAt).getTime() - at) < distance) {
+        distance = Math.abs(new Date(other.occurredAt).getTime() - at);
+        best = id;
+      }
+    });
+    return best;
+  }
+
+  el.timeline.addEventListener('keydown', function (event) {
+    var keys = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+    if (keys.indexOf(event.key) >= 0) {
+      var next = neighbour(current, event.key);
+      if (next !== null) {
+        event.preventDefault();
+        select(next, false);
+      }
+    } else if ((event.key === 'Enter' || event.key === ' ') && current !== null) {
+      event.preventDefault();
+      select(current, false);
+      showDetails(current);
+    }
+  });
+
+  // ---- controls ----
+
+  el.horizon.addEventListener('change', function () {
+    setHorizon(fromControl(el.horizon.value), true);
+  });
+  el.horizonHere.addEventListener('click', function () {
+    var range = timeline.getWindow();
+    setHorizon(isoText(snapToSecond(new Date((range.start.getTime() + range.end.getTime()) / 2))), true);
+  });
+  el.horizonClear.addEventListener('click', function () {
+    setHorizon('', true);
+  });
+  el.knownBy.addEventListener('change', function () {
+    state.knownBy = el.knownBy.value;
+    writeAddress();
+    readView();
+    readHorizon();
+  });
+  el.recordedAsOf.addEventListener('change', function () {
+    state.recordedAsOf = fromControl(el.recordedAsOf.value);
+    writeAddress();
+    load();
+  });
+  el.recordedAsOfClear.addEventListener('click', function () {
+    state.recordedAsOf = '';
+    el.recordedAsOf.value = '';
+    writeAddress();
+    load();
+  });
+  document.getElementById('controls').addEventListener('submit', function (event) {
+    event.preventDefault();
+  });
+
+  if (!state.childId) {
+    say('Name the child in the address: /timeline?childId=...');
+    document.body.dataset.loaded = 'failed';
+    return;
+  }
+  el.horizon.value = toControl(state.horizon);
+  el.recordedAsOf.value = toControl(state.recordedAsOf);
+  writeAddress();
+  load();
+}());
