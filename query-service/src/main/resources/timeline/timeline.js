@@ -653,7 +653,8 @@
   function showTimeline(firstKey, lastKey) {
     var span = Math.max(lastKey - firstKey, 86400000000) / 1000;
     var start = new Date(firstKey / 1000 - span * 0.03);
-    var end = new Date(lastKey / 1000 + span * 0.03);
+    // boxes run rightwards from their date: room for the last ones' text
+    var end = new Date(lastKey / 1000 + span * 0.3);
     if (timeline) {
       timeline.setWindow(start, end, { animation: false });
       return;
