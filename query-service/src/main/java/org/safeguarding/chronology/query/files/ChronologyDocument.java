@@ -3,7 +3,10 @@ package org.safeguarding.chronology.query.files;
 import java.io.IOException;
 import java.util.List;
 
-/** One export being written: rows in the chronology's order, the linked groups, then finish; close releases what it holds. */
+/**
+ * One export being written: rows in the chronology's order, the linked groups, then finish; close releases what it
+ * holds.
+ */
 interface ChronologyDocument extends AutoCloseable {
 
     void row(ExportRow row) throws IOException;

@@ -36,7 +36,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * A Word document for a panel: landscape A4, the title block with the view and the key, then the table of the
  * panel's columns, its header row repeated on every page and each row in its agency's tint, then the panel's links
- * with their entries together; "Page n of m" in the footer. POI holds the document's XML until it is written at the end: that is the one copy of the rows in memory
+ * with their entries together; "Page n of m" in the footer. POI holds the document's XML until it is written at the
+ * end: that is the one copy of the rows in memory
  * (the entries themselves are read a page at a time).
  */
 final class DocxChronology implements ChronologyDocument {
@@ -229,25 +230,27 @@ final class DocxChronology implements ChronologyDocument {
             XWPFRun agency = key.createRun();
             agency.setText(" " + view.key().get(i).name() + " ");
             CTRPr properties = agency.getCTR().isSetRPr() ? agency.getCTR().getRPr() : agency.getCTR().addNewRPr();
-            CTShd shading = properties.addNewShd();
-            shading.setVal(STShd.CLEAR);
-            shading.setColor("auto");
-            shading.setFill(colours.hex(view.key().get(i).id()));
+            tint(properties.addNewShd(), colours.hex(view.key().get(i).id()));
         }
     }
 
     /** POI's setKeepNext needs the paragraph's properties to be there already. */
     private static void keepWithNext(XWPFParagraph paragraph) {
-        if (!paragraph.getCTP().isSetPPr()) {
-            paragraph.getCTP().addNewPPr();
-        }
+        properties(paragraph);
         paragraph.setKeepNext(true);
     }
 
     /** The paragraph on the tint. */
     private static void shade(XWPFParagraph paragraph, String tint) {
-        CTPPr properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
-        CTShd shading = properties.addNewShd();
+        tint(properties(paragraph).addNewShd(), tint);
+    }
+
+    private static CTPPr properties(XWPFParagraph paragraph) {
+        return paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
+    }
+
+    /** Shading of a paragraph or a run: the tint as a plain fill. */
+    private static void tint(CTShd shading, String tint) {
         shading.setVal(STShd.CLEAR);
         shading.setColor("auto");
         shading.setFill(tint);
