@@ -16,6 +16,10 @@
   var CLUSTER_ABOVE = 1000;
   /** While pages arrive, the timeline takes in what came at most this often (ms); the first page at once. */
   var DRAW_EVERY = 3000;
+  /** Pages asked for at once after the first (a browser opens at most six connections to one host). */
+  var PAGES_AT_ONCE = 4;
+  /** Rows of the table laid out together (see rowGroups). */
+  var ROWS_TOGETHER = 100;
   var AGE_LANE = '__age';
   var MARKS = { ROUTINE: '\u25CB', SIGNIFICANT: '\u25B2', CRITICAL: '\u25C6' };
   var STATUS_TEXT = {
@@ -26,13 +30,16 @@
 
   var ENTRY_FIELDS = 'id agency { id } kind occurredAt occurredAtText knownAt summary significance childAge'
     + ' knownTo { agency { id name } since }';
-  var CHILD_QUERY = 'query Child($childId: ID!, $recordedAsOf: DateTime) {'
+  var PAGE_FIELDS = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ' + ENTRY_FIELDS + ' } }';
+  /** The child, its lanes, the first page and where the others begin, in one request. */
+  var CHILD_QUERY = 'query Child($childId: ID!, $recordedAsOf: DateTime, $first: Int) {'
     + ' child(id: $childId) { id displayName dateOfBirth }'
     + ' involvement(childId: $childId, recordedAsOf: $recordedAsOf) {'
-    + '   agency { id name } episodes { from to } entryCount firstEntryAt lastEntryAt } }';
+    + '   agency { id name } episodes { from to } entryCount firstEntryAt lastEntryAt }'
+    + ' chronology(childId: $childId, recordedAsOf: $recordedAsOf, first: $first) { ' + PAGE_FIELDS + ' }'
+    + ' chronologyPages(childId: $childId, recordedAsOf: $recordedAsOf, first: $first) }';
   var ENTRIES_QUERY = 'query Entries($childId: ID!, $recordedAsOf: DateTime, $first: Int, $after: String) {'
-    + ' chronology(childId: $childId, recordedAsOf: $recordedAsOf, first: $first, after: $after) {'
-    + '   totalCount pageInfo { hasNextPage endCursor } edges { node { ' + ENTRY_FIELDS + ' } } } }';
+    + ' chronology(childId: $childId, recordedAsOf: $recordedAsOf, first: $first, after: $after) { ' + PAGE_FIELDS + ' } }';
   var VIEW_QUERY = 'query View($childId: ID!, $knownBy: ID, $knownAt: DateTime, $recordedAsOf: DateTime,'
     + ' $first: Int, $after: String) {'
     + ' chronology(childId: $childId, knownBy: $knownBy, knownAt: $knownAt, recordedAsOf: $recordedAsOf,'
@@ -63,14 +70,27 @@
     details: document.getElementById('details'),
     patterns: document.getElementById('patterns'),
     household: document.getElementById('household'),
-    rows: document.querySelector('#entries tbody'),
+    rows: document.getElementById('entry-rows'),
     caption: document.getElementById('entries-caption')
   };
 
   /** What the page shows, as the address says it. */
   var state = readAddress();
-  /** Figures the browser test reads: milliseconds since the page's navigation began. */
-  var figures = window.timelineFigures = { firstRender: null, allEntries: null, entries: 0, horizon: [], horizonSet: [], pages: [] };
+  /**
+   * Figures the browser test reads: milliseconds since the page's navigation began (allRead: every page read and
+   * built; allEntries: drawn, table included), and the tasks that held the page for over 50 ms, [start, duration].
+   */
+  var figures = window.timelineFigures = { firstRender: null, allRead: null, allEntries: null, entries: 0,
+    horizon: [], horizonSet: [], pages: [], longTasks: [] };
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (task) {
+        figures.longTasks.push([Math.round(task.startTime), Math.round(task.duration)]);
+      });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (notHere) {
+    // a browser without long tasks: no figures of them
+  }
 
   var child = null;
   var agencies = [];          // lanes: the agencies with entries, by id
@@ -83,27 +103,41 @@
   var generation = 0;         // a newer load makes an older one stop
   var pending = 0;
   /*
-   * vis-timeline draws (and so measures, forcing a layout) each item the moment it is added while in view, which
-   * for thousands of items added page by page grows with the square of their number. The next redraw finds the
-   * items in view and draws them in one batch anyway (an add marks its lane to be restacked), so an add only files
-   * the item in its lane here: vis's own Group.add without its last step.
+   * The first read is asked for before vis-timeline is read (index.html runs this script first and the rest of it
+   * once vis is there), so that the service answers while the browser reads the library.
    */
-  vis.timeline.components.Group.prototype.add = function (added) {
-    this.items[added.id] = added;
-    added.setParent(this);
-    this.stackDirty = true;
-    if (added.data.subgroup !== undefined) {
-      this._addToSubgroup(added);
-      this.orderSubgroups();
-    }
-  };
+  var early = state.childId ? graphQl(CHILD_QUERY, childVariables()) : null;
+  var items = null;
+  var groups = null;
+  var shown = null;
 
-  var items = new vis.DataSet();
-  var groups = new vis.DataSet();
-  var shown = new vis.DataView(items, { filter: isShown });
+  function childVariables() {
+    return { childId: state.childId, recordedAsOf: state.recordedAsOf || null, first: PAGE };
+  }
+
+  function useVis() {
+    /*
+     * vis-timeline draws (and so measures, forcing a layout) each item the moment it is added while in view, which
+     * for thousands of items added page by page grows with the square of their number. The next redraw finds the
+     * items in view and draws them in one batch anyway (an add marks its lane to be restacked), so an add only files
+     * the item in its lane here: vis's own Group.add without its last step.
+     */
+    vis.timeline.components.Group.prototype.add = function (added) {
+      this.items[added.id] = added;
+      added.setParent(this);
+      this.stackDirty = true;
+      if (added.data.subgroup !== undefined) {
+        this._addToSubgroup(added);
+        this.orderSubgroups();
+      }
+    };
+    items = new vis.DataSet();
+    groups = new vis.DataSet();
+    shown = new vis.DataView(items, { filter: isShown });
+  }
+
   var timeline = null;
   var unseen = [];            // items read but not yet given to the timeline
-  var waitingRows = document.createDocumentFragment();
   var drawnAt = 0;
 
   // ---- the address ----
@@ -424,22 +458,46 @@
       content: entry.content, className: 'entry' };
   }
 
+  /** A row of the table view (an ARIA table: see index.html). */
   function row(entry) {
-    var tr = node('tr');
+    var tr = node('div', 'entry-row');
+    tr.setAttribute('role', 'row');
     tr.dataset.entryId = entry.id;
-    var th = node('th');
-    th.scope = 'row';
+    var th = tr.appendChild(cell('rowheader', null, null));
     th.appendChild(entryButton(entry.id, entry.occurredText));
-    tr.appendChild(th);
-    tr.appendChild(node('td', null, entry.childAge || ''));
-    var agency = tr.appendChild(node('td', 'agency-cell ' + colourClass(entry.agencyId)));
-    agency.textContent = agencyNames[entry.agencyId] || entry.agencyId;
-    tr.appendChild(node('td', null, words(entry.kind)));
-    tr.appendChild(node('td', null, MARKS[entry.significance] + ' ' + words(entry.significance)));
-    tr.appendChild(node('td', 'summary-cell', entry.summary));
-    entry.statusCell = tr.appendChild(node('td', 'status-cell'));
+    tr.appendChild(cell('cell', null, entry.childAge || ''));
+    tr.appendChild(cell('cell', 'agency-cell ' + colourClass(entry.agencyId), agencyNames[entry.agencyId] || entry.agencyId));
+    tr.appendChild(cell('cell', null, words(entry.kind)));
+    tr.appendChild(cell('cell', null, MARKS[entry.significance] + ' ' + words(entry.significance)));
+    tr.appendChild(cell('cell', 'summary-cell', entry.summary));
+    entry.statusCell = tr.appendChild(cell('cell', 'status-cell', null));
     entry.row = tr;
     return tr;
+  }
+
+  function cell(role, className, text) {
+    var td = node('span', className, text);
+    td.setAttribute('role', role);
+    return td;
+  }
+
+  /**
+   * The table's rows come in groups of ROWS_TOGETHER, each laid out only when near the screen (content-visibility:
+   * auto): a browser lays out a table of 10,000 rows in seconds, and would on every page.
+   */
+  function rowGroups() {
+    var groups = document.createDocumentFragment();
+    var group = null;
+    return {
+      add: function (tr) {
+        if (group === null || group.childElementCount === ROWS_TOGETHER) {
+          group = groups.appendChild(node('div', 'row-group'));
+          group.setAttribute('role', 'rowgroup');
+        }
+        group.appendChild(tr);
+      },
+      nodes: groups
+    };
   }
 
   /**
@@ -465,7 +523,7 @@
       if (!timelineOnly && entry.rowLabel !== label) {
         entry.rowLabel = label;
         entry.statusCell.textContent = label;
-        entry.row.className = status + (evidence ? ' evidence' : '');
+        entry.row.className = 'entry-row ' + status + (evidence ? ' evidence' : '');
       }
     });
   }
@@ -495,25 +553,30 @@
 
   // ---- loading ----
 
-  function load() {
+  /** Reads the child and its chronology afresh; first: the first read, when already asked for. */
+  function load(first) {
     var mine = ++generation;
     entries = new Map();
     order = [];
     unseen = [];
-    waitingRows = document.createDocumentFragment();
     items.clear();
     while (el.rows.firstChild) {
       el.rows.removeChild(el.rows.firstChild);
     }
     document.body.dataset.loaded = 'no';
     say('Reading the child...');
-    graphQl(CHILD_QUERY, { childId: state.childId, recordedAsOf: state.recordedAsOf || null }).then(function (answer) {
+    var asked = performance.now();
+    (first || graphQl(CHILD_QUERY, childVariables())).then(function (answer) {
       if (mine !== generation) {
         return;
       }
       if (!answer.data || !answer.data.child) {
         say(answer.errors ? 'Could not read the child: ' + errorText(answer) : 'No child has the id ' + state.childId + '.');
         document.body.dataset.loaded = 'failed';
+        return;
+      }
+      if (!answer.data.chronology || !answer.data.chronologyPages) {
+        failed(new Error(errorText(answer)));
         return;
       }
       child = answer.data.child;
@@ -528,7 +591,7 @@
       buildLanes(involvement, lastKey);
       showTimeline(firstKey, lastKey);
       readView();
-      page(mine, null);
+      readPages(mine, answer.data.chronology, answer.data.chronologyPages, Math.round(performance.now() - asked));
     }).catch(failed);
   }
 
@@ -537,68 +600,125 @@
     document.body.dataset.loaded = 'failed';
   }
 
-  function page(mine, after) {
-    var asked = performance.now();
-    graphQl(ENTRIES_QUERY, { childId: state.childId, recordedAsOf: state.recordedAsOf || null, first: PAGE, after: after })
-      .then(function (answer) {
-        var answered = performance.now();
-        if (mine !== generation) {
-          return;
-        }
-        if (!answer.data) {
-          failed(new Error(errorText(answer)));
-          return;
-        }
-        var connection = answer.data.chronology;
-        if (connection.pageInfo.hasNextPage) {
-          page(mine, connection.pageInfo.endCursor); // read the next page while this one is drawn
-        }
-        var added = connection.edges.map(function (edge) { return toEntry(edge.node); });
-        var fragment = document.createDocumentFragment();
-        added.forEach(function (entry) {
+  /**
+   * The pages after the first, PAGES_AT_ONCE at a time, each from where chronologyPages says it begins to where
+   * the next begins. Entries recorded meanwhile may push a page's last entries past its end: it then reads on
+   * from its own endCursor until it reaches the next page's beginning (or the end). The pages' entries join the
+   * chronology order in page order, each entry once.
+   */
+  function readPages(mine, first, starts, firstRead) {
+    var slots = [{ after: null, until: starts[0] || null, entries: [], rows: rowGroups(), done: false }];
+    starts.forEach(function (after, n) {
+      slots.push({ after: after, until: starts[n + 1] || null, entries: [], rows: rowGroups(), done: false });
+    });
+    var total = first.totalCount;
+    var next = 1;
+    var running = 0;
+
+    function took(slot, connection, read) {
+      var built = performance.now();
+      var added = [];
+      var reached = false;
+      for (var i = 0; i < connection.edges.length && !reached; i++) {
+        var edge = connection.edges[i];
+        if (!entries.has(edge.node.id)) {
+          var entry = toEntry(edge.node);
           entries.set(entry.id, entry);
-          order.push(entry.id);
           entry.content = contentNode(entry);
-          fragment.appendChild(row(entry));
-        });
-        restate(added);
-        var more = connection.pageInfo.hasNextPage;
-        if (figures.firstRender === null && connection.totalCount > CLUSTER_ABOVE) {
-          timeline.setOptions({ cluster: { maxItems: 4, showStipes: false, fitOnDoubleClick: true,
-            titleTemplate: '{count} entries close together: double-click or zoom in to see them' } });
-        }
-        unseen = unseen.concat(added.map(item));
-        if (figures.firstRender === null || !more || performance.now() - drawnAt > DRAW_EVERY) {
-          items.add(unseen);
-          unseen = [];
-          drawnAt = performance.now();
-        }
-        // the table takes its rows once all are read: one layout of 10,000 rows, not one as each page arrives
-        waitingRows.appendChild(fragment);
-        if (!more) {
-          el.rows.appendChild(waitingRows);
-          readHorizon(); // once every entry is known: the evidence is listed by what it says
-        }
-        added.forEach(function (entry) {
+          slot.rows.add(row(entry));
           entry.row.hidden = viewIds !== null && !viewIds.has(entry.id);
-        });
-        if (current === null && order.length > 0) {
-          rove(order[0]);
+          added.push(entry);
         }
-        figures.entries = entries.size;
-        figures.pages.push({ read: Math.round(answered - asked), built: Math.round(performance.now() - answered) });
-        say('Read ' + entries.size + ' of ' + connection.totalCount + ' entries' + (connection.pageInfo.hasNextPage ? '...' : '.'));
-        caption();
-        afterPaint(function () {
-          if (figures.firstRender === null) {
-            figures.firstRender = performance.now();
+        reached = edge.cursor === slot.until;
+      }
+      slot.entries = slot.entries.concat(added);
+      total = Math.max(total, connection.totalCount);
+      restate(added);
+      unseen = unseen.concat(added.map(item));
+      slot.done = reached || !connection.pageInfo.hasNextPage;
+      if (!slot.done) {
+        slot.after = connection.pageInfo.endCursor;
+      }
+      figures.pages.push({ read: read, built: Math.round(performance.now() - built) });
+      return added;
+    }
+
+    function ask(slot) {
+      running++;
+      var asked = performance.now();
+      graphQl(ENTRIES_QUERY, { childId: state.childId, recordedAsOf: state.recordedAsOf || null, first: PAGE, after: slot.after })
+        .then(function (answer) {
+          running--;
+          if (mine !== generation) {
+            return;
           }
-          if (!more) {
-            figures.allEntries = performance.now();
-            document.body.dataset.loaded = 'all';
+          if (!answer.data) {
+            failed(new Error(errorText(answer)));
+            return;
           }
-        });
-      }).catch(failed);
+          took(slot, answer.data.chronology, Math.round(performance.now() - asked));
+          if (!slot.done) {
+            ask(slot);
+          }
+          more();
+          arrived();
+        }).catch(failed);
+    }
+
+    function more() {
+      while (running < PAGES_AT_ONCE && next < slots.length) {
+        ask(slots[next++]);
+      }
+    }
+
+    function arrived() {
+      var all = slots.every(function (slot) { return slot.done; });
+      if (all || performance.now() - drawnAt > DRAW_EVERY) {
+        items.add(unseen);
+        unseen = [];
+        drawnAt = performance.now();
+      }
+      say('Read ' + entries.size + ' of ' + total + ' entries' + (all ? '.' : '...'));
+      figures.entries = entries.size;
+      if (!all) {
+        return;
+      }
+      figures.allRead = performance.now();
+      order = [];
+      slots.forEach(function (slot) {
+        slot.entries.forEach(function (entry) { order.push(entry.id); });
+        // the table takes its rows once all are read: one layout of them all, not one as each page arrives
+        el.rows.appendChild(slot.rows.nodes);
+      });
+      caption();
+      readHorizon(); // once every entry is known: the evidence is listed by what it says
+      afterPaint(function () {
+        figures.allEntries = performance.now();
+        document.body.dataset.loaded = 'all';
+      });
+    }
+
+    took(slots[0], first, firstRead);
+    items.add(unseen);
+    unseen = [];
+    drawnAt = performance.now();
+    if (first.totalCount > CLUSTER_ABOVE) {
+      timeline.setOptions({ cluster: { maxItems: 4, showStipes: false, fitOnDoubleClick: true,
+        titleTemplate: '{count} entries close together: double-click or zoom in to see them' } });
+    }
+    order = slots[0].entries.map(function (entry) { return entry.id; });
+    if ((current === null || !entries.has(current)) && order.length > 0) {
+      rove(order[0]);
+    }
+    caption();
+    afterPaint(function () {
+      figures.firstRender = performance.now();
+    });
+    if (!slots[0].done) {
+      ask(slots[0]); // not reached in one page: entries were recorded meanwhile
+    }
+    more();
+    arrived();
   }
 
   function afterPaint(callback) {
@@ -1055,13 +1175,16 @@
     event.preventDefault();
   });
 
-  if (!state.childId) {
-    say('Name the child in the address: /timeline?childId=...');
-    document.body.dataset.loaded = 'failed';
-    return;
-  }
-  el.horizon.value = toControl(state.horizon);
-  el.recordedAsOf.value = toControl(state.recordedAsOf);
-  writeAddress();
-  load();
+  document.addEventListener('DOMContentLoaded', function () {
+    useVis();
+    if (!state.childId) {
+      say('Name the child in the address: /timeline?childId=...');
+      document.body.dataset.loaded = 'failed';
+      return;
+    }
+    el.horizon.value = toControl(state.horizon);
+    el.recordedAsOf.value = toControl(state.recordedAsOf);
+    writeAddress();
+    load(early);
+  });
 }());

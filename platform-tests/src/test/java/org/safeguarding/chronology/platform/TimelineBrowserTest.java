@@ -117,6 +117,14 @@ class TimelineBrowserTest {
         assertThat(strings("[...document.querySelectorAll('.vis-item.involvement .band-label')].map(e => e.textContent)"))
                 .as("involvement bands").isNotEmpty();
         assertThat(shownIds()).as("the table: every entry").isEqualTo(ids(chronology(DemoCase.CHILD, "", "")));
+        assertThat(strings("""
+                [...document.querySelectorAll('#entries[role=table] > [role=rowgroup] > [role=row] > [role=columnheader]')]
+                  .map(e => e.textContent)""")).as("the table view's headers, as a screen reader reads them")
+                .containsExactly("Occurred", "Child's age", "Agency", "Kind", "Significance", "Summary", "At the horizon");
+        assertThat(strings("""
+                [...document.querySelectorAll('#entry-rows > [role=rowgroup] > [role=row]')]
+                  .map(r => [...r.children].map(c => c.getAttribute('role')).join(' '))""")).as("every row: a header, six cells")
+                .hasSize(shownIds().size()).containsOnly("rowheader cell cell cell cell cell cell");
         assertThat(timelineIds("")).as("the timeline: every entry").isEqualTo(shownIds());
         assertThat(strings("[...document.querySelectorAll('.vis-item.age')].map(e => e.textContent)"))
                 .as("the child's age along the axis").contains("born 10/01/2019", "3 months", "1 year");
@@ -144,7 +152,7 @@ class TimelineBrowserTest {
     @Order(3)
     void theDateControlAndTheMarkerMoveTheHorizon() throws Exception {
         open("childId=" + DemoCase.CHILD);
-        assertThat(strings("[...document.querySelectorAll('#entries tbody tr.not-known')].map(r => r.dataset.entryId)"))
+        assertThat(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known')].map(r => r.dataset.entryId)"))
                 .as("no horizon: everything is known to its own agency at least").isEmpty();
         page.evaluate("""
                 (() => { const input = document.getElementById('horizon'); input.value = '2019-05-01T00:00';
@@ -194,13 +202,13 @@ class TimelineBrowserTest {
     void aSummaryOfMarkupIsShownAsText() throws Exception {
         open("childId=" + DemoCase.CHILD);
         String id = page.waitFor("""
-                [...document.querySelectorAll('#entries tbody tr')].find(r => r.querySelector('.summary-cell').textContent === %s)?.dataset.entryId
+                [...document.querySelectorAll('#entries [role=row][data-entry-id]')].find(r => r.querySelector('.summary-cell').textContent === %s)?.dataset.entryId
                 """.formatted(GraphQlClient.Json.string(MARKUP)), "the entry with markup in its summary in the table").asText();
         assertThat(page.evaluate("[...document.querySelectorAll('.vis-item .entry-content')].find(e => e.dataset.entryId === '%s')?.querySelector('.summary').textContent"
                 .formatted(id)).asText()).as("the item's summary on the timeline").isEqualTo(MARKUP);
         assertThat(page.evaluate("document.querySelectorAll('script').length").asInt()).as("the page's own scripts only").isEqualTo(2);
         assertThat(page.evaluate("document.querySelectorAll('#timeline b, #entries b').length").asInt()).isZero();
-        page.click("#entries tbody tr[data-entry-id='" + id + "'] th button");
+        page.click("#entries [role=row][data-entry-id='" + id + "'] [role=rowheader] button");
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(id), "the details of the entry");
         assertThat(page.evaluate("document.querySelector('#details .summary-text').textContent").asText()).isEqualTo(MARKUP);
         assertNothingWentWrong("markup-as-text");
@@ -224,7 +232,7 @@ class TimelineBrowserTest {
         String policeEntry = JSON.readTree(chronology(DemoCase.CHILD, "", "")).at("/data/chronology/edges").findValues("node")
                 .stream().filter(n -> n.path("kind").asText().equals("DOMESTIC_ABUSE_INCIDENT")).findFirst().orElseThrow()
                 .path("id").asText();
-        page.click("#entries tbody tr[data-entry-id='" + policeEntry + "'] th button");
+        page.click("#entries [role=row][data-entry-id='" + policeEntry + "'] [role=rowheader] button");
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(policeEntry), "its details");
         String details = page.evaluate("document.getElementById('details').innerText").asText();
         assertThat(details).contains("Version 1").contains("Version 2").contains("Times transposed")
@@ -279,7 +287,7 @@ class TimelineBrowserTest {
 
     /** The ids of the table's rows that are shown, in their order. */
     private Set<String> shownIds() {
-        return new LinkedHashSet<>(strings("[...document.querySelectorAll('#entries tbody tr:not([hidden])')].map(r => r.dataset.entryId)"));
+        return new LinkedHashSet<>(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id]:not([hidden])')].map(r => r.dataset.entryId)"));
     }
 
     /** The ids of the entries drawn on the timeline with this class (all when blank), sorted. */
@@ -314,10 +322,10 @@ class TimelineBrowserTest {
         if (someKnownSomeNot) {
             assertThat(notKnown).as("some entries nobody knew by " + horizon).isNotEmpty().hasSizeLessThan(all.size());
         }
-        assertThat(new TreeSet<>(strings("[...document.querySelectorAll('#entries tbody tr.not-known')].map(r => r.dataset.entryId)")))
+        assertThat(new TreeSet<>(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known')].map(r => r.dataset.entryId)")))
                 .as("the faded rows at " + horizon).isEqualTo(notKnown);
         assertThat(timelineIds("not-known")).as("the faded items at " + horizon).isEqualTo(notKnown);
-        assertThat(strings("[...document.querySelectorAll('#entries tbody tr.not-known .status-cell')].map(c => c.textContent)"))
+        assertThat(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known .status-cell')].map(c => c.textContent)"))
                 .allMatch(text -> text.startsWith("not known to anyone yet"));
         assertThat(timelineIds("not-shared")).as("the items marked not shared at " + horizon).isEqualTo(notShared);
         assertThat(strings("[...document.querySelectorAll('.vis-item.entry .entry-content.not-shared .status')].map(e => e.textContent)"))

@@ -24,7 +24,9 @@ import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.FindChild;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.ChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.links.DuplicateCandidateView;
 import org.safeguarding.chronology.api.links.FindPossibleDuplicates;
@@ -79,6 +81,14 @@ public class ChildReads {
         FindChronology asked = new FindChronology(query.childId(), viewOf(user, query.knownBy()), query.knownAt(),
                 query.recordedAsOf(), query.first(), query.after(), query.personId());
         return audited(field, user, query.childId(), () -> queries.query(asked, ChronologyPage.class));
+    }
+
+    /** The rights and the view of {@code chronology}. */
+    public CompletableFuture<ChronologyPages> chronologyPages(DataFetchingEnvironment field, FindChronologyPages query) {
+        ActingUser user = mayRead(query.childId());
+        FindChronologyPages asked = new FindChronologyPages(query.childId(), viewOf(user, query.knownBy()),
+                query.knownAt(), query.recordedAsOf(), query.personId(), query.first());
+        return audited(field, user, query.childId(), () -> queries.query(asked, ChronologyPages.class));
     }
 
     public CompletableFuture<ChronologyEntryView> entry(DataFetchingEnvironment field, FindEntry query) {

@@ -13,7 +13,9 @@ import org.safeguarding.chronology.api.child.ChildView;
 import org.safeguarding.chronology.api.child.FindChild;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.ChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.chronology.ReviewerColumns;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -44,6 +46,15 @@ class ChronologyController {
                                                  @Argument String personId, DataFetchingEnvironment field) {
         return reads.chronology(field, new FindChronology(childId, knownBy, knownAt, recordedAsOf,
                 first == null ? DEFAULT_PAGE : first, after, personId));
+    }
+
+    @QueryMapping
+    CompletableFuture<List<String>> chronologyPages(@Argument String childId, @Argument String knownBy,
+                                                    @Argument Instant knownAt, @Argument Instant recordedAsOf,
+                                                    @Argument Integer first, @Argument String personId,
+                                                    DataFetchingEnvironment field) {
+        return reads.chronologyPages(field, new FindChronologyPages(childId, knownBy, knownAt, recordedAsOf, personId,
+                first == null ? DEFAULT_PAGE : first)).thenApply(ChronologyPages::after);
     }
 
     @QueryMapping

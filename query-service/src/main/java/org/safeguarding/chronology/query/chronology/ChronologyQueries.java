@@ -11,8 +11,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView;
 import org.safeguarding.chronology.api.chronology.ChronologyEntryView.Knowledge;
 import org.safeguarding.chronology.api.chronology.ChronologyPage;
+import org.safeguarding.chronology.api.chronology.ChronologyPages;
 import org.safeguarding.chronology.api.chronology.EntryAsOf;
 import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindEntries;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.api.chronology.RecordedEntry;
@@ -54,9 +56,7 @@ public class ChronologyQueries {
 
     @QueryHandler
     public ChronologyPage handle(FindChronology query) {
-        if (query.first() < 1 || query.first() > MAX_PAGE) {
-            throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + query.first());
-        }
+        checkPageSize(query.first());
         Cursor after = query.after() == null ? null : Cursor.decode(query.after());
         List<ChronologyEntryView> matches = view(recorded.child(query.childId()), query.knownBy(), query.knownAt(),
                 query.recordedAsOf(), query.personId(), true);
@@ -69,6 +69,24 @@ public class ChronologyQueries {
                 .toList();
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new ChronologyPage(edges, end < matches.size(), endCursor, matches.size());
+    }
+
+    /** Where each page after the first begins: the cursor of every first-th entry of the view, but the last's. */
+    @QueryHandler
+    public ChronologyPages handle(FindChronologyPages query) {
+        checkPageSize(query.first());
+        List<ChronologyEntryView> matches = view(recorded.child(query.childId()), query.knownBy(), query.knownAt(),
+                query.recordedAsOf(), query.personId(), true);
+        List<String> after = IntStream.iterate(query.first() - 1, i -> i < matches.size() - 1, i -> i + query.first())
+                .mapToObj(i -> Cursor.of(matches.get(i)).encode())
+                .toList();
+        return new ChronologyPages(after, matches.size());
+    }
+
+    private static void checkPageSize(int first) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw RejectedException.badRequest("first must be between 1 and " + MAX_PAGE + ", was " + first);
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.safeguarding.chronology.api.chronology.ChronologyPage;
 import org.safeguarding.chronology.api.chronology.EntryKind;
 import org.safeguarding.chronology.api.chronology.EntryRecorded;
 import org.safeguarding.chronology.api.chronology.FindChronology;
+import org.safeguarding.chronology.api.chronology.FindChronologyPages;
 import org.safeguarding.chronology.api.chronology.FindEntry;
 import org.safeguarding.chronology.query.TestMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -83,6 +84,9 @@ class ChronologyAgainstEventStreamTest {
             List<ChronologyEntryView> expected = literal.chronology(child, knownBy, knownAt, recordedAsOf, personId);
             String description = "chronology(" + child + ", knownBy " + knownBy + ", knownAt " + knownAt
                     + ", recordedAsOf " + recordedAsOf + ", first " + first + ", personId " + personId + ")";
+            List<String> pageStarts = queries.handle(new FindChronologyPages(child, knownBy, knownAt, recordedAsOf,
+                    personId, first)).after();
+            List<String> endCursors = new ArrayList<>();
             String after = null;
             int offset = 0;
             ChronologyPage page;
@@ -98,8 +102,12 @@ class ChronologyAgainstEventStreamTest {
                         .isEqualTo(nodes.isEmpty() ? null : page.edges().get(nodes.size() - 1).cursor());
                 offset = end;
                 after = page.endCursor();
+                if (page.hasNextPage()) {
+                    endCursors.add(after);
+                }
             } while (page.hasNextPage());
             assertThat(offset).as(description).isEqualTo(expected.size());
+            assertThat(pageStarts).as("chronologyPages of " + description).isEqualTo(endCursors);
         }
         List<String> entryIds = delivered.stream().filter(event -> event.payload() instanceof EntryRecorded)
                 .map(event -> ((EntryRecorded) event.payload()).entryId()).collect(Collectors.toList());

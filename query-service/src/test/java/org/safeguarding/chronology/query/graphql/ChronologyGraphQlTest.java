@@ -144,6 +144,22 @@ class ChronologyGraphQlTest extends QueryServiceTestBase {
     }
 
     @Test
+    void eachPageAfterTheFirstBeginsAtTheEndCursorOfThePageBeforeIt() {
+        String endCursor = graphQl.document(CHRONOLOGY).variable("childId", CHILD).variable("first", 1).execute()
+                .path("chronology.pageInfo.endCursor").entity(String.class).get();
+        graphQl.documentName("chronologyPages").variable("childId", CHILD).variable("first", 1).execute()
+                .path("chronologyPages").entityList(String.class).containsExactly(endCursor);
+        graphQl.documentName("chronologyPages").variable("childId", CHILD).variable("first", 2).execute()
+                .path("chronologyPages").entityList(String.class).hasSize(0);
+        graphQl.documentName("chronologyPages").variable("childId", CHILD).variable("first", 1)
+                .variable("knownBy", "health-g").variable("knownAt", "2007-03-01T11:30:00+01:00").execute()
+                .path("chronologyPages").entityList(String.class).hasSize(0);
+        graphQl.documentName("chronologyPages").variable("childId", CHILD).variable("first", 501).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getMessage()).contains("first must be between 1 and 500")));
+    }
+
+    @Test
     void filtersByWhatAnAgencyKnewWhen() {
         graphQl.document(CHRONOLOGY).variable("childId", CHILD).variable("knownBy", "health-g")
                 .variable("knownAt", "2007-03-01T10:00:00+00:00").execute()

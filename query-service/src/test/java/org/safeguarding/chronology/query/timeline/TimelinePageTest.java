@@ -44,7 +44,7 @@ class TimelinePageTest extends QueryServiceTestBase {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertProtected(page);
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("<style").doesNotContain("style=")
-                .doesNotContain("//").contains("<table id=\"entries\">").contains("<caption");
+                .doesNotContain("//").contains("<div id=\"entries\" role=\"table\" aria-labelledby=\"entries-caption\">");
         List<String> files = new ArrayList<>();
         Matcher m = PAGE_FILES.matcher(page.body());
         while (m.find()) {
