@@ -20,6 +20,8 @@
   var PAGES_AT_ONCE = 4;
   /** Rows of the table laid out together (see rowGroups). */
   var ROWS_TOGETHER = 100;
+  /** About the width of an entry's box (its summary is cut at 14em), in pixels. */
+  var BOX_WIDTH = 230;
   var AGE_LANE = '__age';
   var MARKS = { ROUTINE: '\u25CB', SIGNIFICANT: '\u25B2', CRITICAL: '\u25C6' };
   var STATUS_TEXT = {
@@ -137,6 +139,7 @@
   }
 
   var timeline = null;
+  var toFit = null;           // [first, last] of the history, to fit once the timeline is first drawn
   var unseen = [];            // items read but not yet given to the timeline
   var drawnAt = 0;
 
@@ -770,17 +773,33 @@
     return age ? text + ' \u00B7 child\u2019s age ' + age : text;
   }
 
-  function showTimeline(firstKey, lastKey) {
+  /** The width of the entries' area, once drawn (else a guess from the page's). */
+  function itemsWidth() {
+    var centre = el.timeline.querySelector('.vis-panel.vis-center');
+    return centre && centre.clientWidth > 0 ? centre.clientWidth : el.timeline.clientWidth * 0.75;
+  }
+
+  /**
+   * The whole history: a little room before the first entry, and after the last the room its box takes, for a
+   * box runs rightwards from its date (BOX_WIDTH pixels of the entries' area, however wide the window).
+   */
+  function wholeHistory(firstKey, lastKey) {
     var span = Math.max(lastKey - firstKey, 86400000000) / 1000;
-    var start = new Date(firstKey / 1000 - span * 0.03);
-    // boxes run rightwards from their date: room for the last ones' text
-    var end = new Date(lastKey / 1000 + span * 0.3);
+    var start = firstKey / 1000 - span * 0.03;
+    var room = Math.min(0.6, BOX_WIDTH / Math.max(itemsWidth(), 1));
+    var before = lastKey / 1000 - start;
+    return { start: new Date(start), end: new Date(lastKey / 1000 + before * room / (1 - room)) };
+  }
+
+  function showTimeline(firstKey, lastKey) {
+    var range = wholeHistory(firstKey, lastKey);
     if (timeline) {
-      timeline.setWindow(start, end, { animation: false });
+      timeline.setWindow(range.start, range.end, { animation: false });
       return;
     }
+    toFit = [firstKey, lastKey];
     timeline = new vis.Timeline(el.timeline, shown, groups, {
-      start: start, end: end,
+      start: range.start, end: range.end,
       orientation: { axis: 'top', item: 'top' },
       zoomMin: 86400000,
       zoomMax: 40 * 365 * 86400000,
@@ -818,6 +837,11 @@
       var root = el.timeline.querySelector('.vis-timeline');
       if (root && root.style.visibility === 'hidden') {
         root.style.visibility = 'visible';
+      }
+      if (toFit !== null) { // the first drawing: now the entries' area has its width
+        var range = wholeHistory(toFit[0], toFit[1]);
+        toFit = null;
+        timeline.setWindow(range.start, range.end, { animation: false });
       }
     });
     placeHorizon();
