@@ -610,16 +610,15 @@
    * chronology order in page order, each entry once.
    */
   function readPages(mine, first, starts, firstRead) {
-    var slots = [{ after: null, until: starts[0] || null, entries: [], rows: rowGroups(), done: false }];
-    starts.forEach(function (after, n) {
-      slots.push({ after: after, until: starts[n + 1] || null, entries: [], rows: rowGroups(), done: false });
+    var slots = [null].concat(starts).map(function (after, n) {
+      return { after: after, until: starts[n] || null, entries: [], rows: rowGroups(), done: false };
     });
     var total = first.totalCount;
     var next = 1;
     var running = 0;
 
     function took(slot, connection, read) {
-      var built = performance.now();
+      var started = performance.now();
       var added = [];
       var reached = false;
       for (var i = 0; i < connection.edges.length && !reached; i++) {
@@ -642,8 +641,7 @@
       if (!slot.done) {
         slot.after = connection.pageInfo.endCursor;
       }
-      figures.pages.push({ read: read, built: Math.round(performance.now() - built) });
-      return added;
+      figures.pages.push({ read: read, built: Math.round(performance.now() - started) });
     }
 
     function ask(slot) {

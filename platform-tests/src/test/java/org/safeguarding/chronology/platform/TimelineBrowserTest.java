@@ -43,6 +43,8 @@ class TimelineBrowserTest {
     private static final String MARKUP = "<script>alert(1)</script> Mother's account <b>not</b> checked.";
     private static final String LARGE_CHILD = "timeline-large";
     private static final int LARGE_ENTRIES = 10_000;
+    /** The table view's rows of entries (its header row names no entry). */
+    private static final String ROWS = "#entries [role=row][data-entry-id]";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** As in GraphiQlBrowserTest: Spring Security's login page names no icon. */
     private static final String LOGIN_PAGE_FAVICON =
@@ -152,7 +154,7 @@ class TimelineBrowserTest {
     @Order(3)
     void theDateControlAndTheMarkerMoveTheHorizon() throws Exception {
         open("childId=" + DemoCase.CHILD);
-        assertThat(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known')].map(r => r.dataset.entryId)"))
+        assertThat(strings("[...document.querySelectorAll('" + ROWS + ".not-known')].map(r => r.dataset.entryId)"))
                 .as("no horizon: everything is known to its own agency at least").isEmpty();
         page.evaluate("""
                 (() => { const input = document.getElementById('horizon'); input.value = '2019-05-01T00:00';
@@ -202,13 +204,13 @@ class TimelineBrowserTest {
     void aSummaryOfMarkupIsShownAsText() throws Exception {
         open("childId=" + DemoCase.CHILD);
         String id = page.waitFor("""
-                [...document.querySelectorAll('#entries [role=row][data-entry-id]')].find(r => r.querySelector('.summary-cell').textContent === %s)?.dataset.entryId
-                """.formatted(GraphQlClient.Json.string(MARKUP)), "the entry with markup in its summary in the table").asText();
+                [...document.querySelectorAll('%s')].find(r => r.querySelector('.summary-cell').textContent === %s)?.dataset.entryId
+                """.formatted(ROWS, GraphQlClient.Json.string(MARKUP)), "the entry with markup in its summary in the table").asText();
         assertThat(page.evaluate("[...document.querySelectorAll('.vis-item .entry-content')].find(e => e.dataset.entryId === '%s')?.querySelector('.summary').textContent"
                 .formatted(id)).asText()).as("the item's summary on the timeline").isEqualTo(MARKUP);
         assertThat(page.evaluate("document.querySelectorAll('script').length").asInt()).as("the page's own scripts only").isEqualTo(2);
         assertThat(page.evaluate("document.querySelectorAll('#timeline b, #entries b').length").asInt()).isZero();
-        page.click("#entries [role=row][data-entry-id='" + id + "'] [role=rowheader] button");
+        page.click(dateButtonInTheTable(id));
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(id), "the details of the entry");
         assertThat(page.evaluate("document.querySelector('#details .summary-text').textContent").asText()).isEqualTo(MARKUP);
         assertNothingWentWrong("markup-as-text");
@@ -232,7 +234,7 @@ class TimelineBrowserTest {
         String policeEntry = JSON.readTree(chronology(DemoCase.CHILD, "", "")).at("/data/chronology/edges").findValues("node")
                 .stream().filter(n -> n.path("kind").asText().equals("DOMESTIC_ABUSE_INCIDENT")).findFirst().orElseThrow()
                 .path("id").asText();
-        page.click("#entries [role=row][data-entry-id='" + policeEntry + "'] [role=rowheader] button");
+        page.click(dateButtonInTheTable(policeEntry));
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(policeEntry), "its details");
         String details = page.evaluate("document.getElementById('details').innerText").asText();
         assertThat(details).contains("Version 1").contains("Version 2").contains("Times transposed")
@@ -285,9 +287,13 @@ class TimelineBrowserTest {
                 "the timeline to settle");
     }
 
+    private static String dateButtonInTheTable(String entryId) {
+        return "#entries [role=row][data-entry-id='" + entryId + "'] [role=rowheader] button";
+    }
+
     /** The ids of the table's rows that are shown, in their order. */
     private Set<String> shownIds() {
-        return new LinkedHashSet<>(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id]:not([hidden])')].map(r => r.dataset.entryId)"));
+        return new LinkedHashSet<>(strings("[...document.querySelectorAll('" + ROWS + ":not([hidden])')].map(r => r.dataset.entryId)"));
     }
 
     /** The ids of the entries drawn on the timeline with this class (all when blank), sorted. */
@@ -322,10 +328,10 @@ class TimelineBrowserTest {
         if (someKnownSomeNot) {
             assertThat(notKnown).as("some entries nobody knew by " + horizon).isNotEmpty().hasSizeLessThan(all.size());
         }
-        assertThat(new TreeSet<>(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known')].map(r => r.dataset.entryId)")))
+        assertThat(new TreeSet<>(strings("[...document.querySelectorAll('" + ROWS + ".not-known')].map(r => r.dataset.entryId)")))
                 .as("the faded rows at " + horizon).isEqualTo(notKnown);
         assertThat(timelineIds("not-known")).as("the faded items at " + horizon).isEqualTo(notKnown);
-        assertThat(strings("[...document.querySelectorAll('#entries [role=row][data-entry-id].not-known .status-cell')].map(c => c.textContent)"))
+        assertThat(strings("[...document.querySelectorAll('" + ROWS + ".not-known .status-cell')].map(c => c.textContent)"))
                 .allMatch(text -> text.startsWith("not known to anyone yet"));
         assertThat(timelineIds("not-shared")).as("the items marked not shared at " + horizon).isEqualTo(notShared);
         assertThat(strings("[...document.querySelectorAll('.vis-item.entry .entry-content.not-shared .status')].map(e => e.textContent)"))

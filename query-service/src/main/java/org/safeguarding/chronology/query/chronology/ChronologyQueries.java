@@ -80,7 +80,7 @@ public class ChronologyQueries {
         List<String> after = IntStream.iterate(query.first() - 1, i -> i < matches.size() - 1, i -> i + query.first())
                 .mapToObj(i -> Cursor.of(matches.get(i)).encode())
                 .toList();
-        return new ChronologyPages(after, matches.size());
+        return new ChronologyPages(after);
     }
 
     private static void checkPageSize(int first) {
