@@ -6,6 +6,8 @@
 #   ./bench.sh --patterns   only the measured children of 1,000 and 10,000 entries: practicePatterns beside caseState
 #   ./bench.sh --files      only the spreadsheet import (10,000 rows, CSV and XLSX, beside recordEntries) and the
 #                           export of the 10,000-entry child in every format (beside paging it through GraphQL)
+#   ./bench.sh --timeline   only the chair's timeline of the 10,000-entry child in headless Chromium (/usr/bin/chromium):
+#                           first page and all entries drawn, a horizon drag, beside the same reads over HTTP
 #   ./bench.sh --render bench/results/<date>.json   write that run's .md tables and .svg chart again
 # Environment: MONGODB_URI (bench a real MongoDB instead; use an empty database), BENCH_JAVA_OPTS (the services'
 # JVM options, default -Xms64m -Xmx512m), BENCH_DATA_DIR, BENCH_SEED, CHRONOLOGY_PORT, QUERY_PORT, EMBEDDED_MONGO_PORT.
@@ -22,8 +24,9 @@ for arg in "$@"; do
     --quick) MODE=(--quick) ;;
     --patterns) MODE=(--patterns) ;;
     --files) MODE=(--files) ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown option '$arg' (try --quick, --patterns, --files or --help)" >&2; exit 2 ;;
+    --timeline) MODE=(--timeline) ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option '$arg' (try --quick, --patterns, --files, --timeline or --help)" >&2; exit 2 ;;
   esac
 done
 export DATA_DIR="${BENCH_DATA_DIR:-$(mktemp -d /tmp/chronology-bench.XXXXXX)}"

@@ -43,7 +43,7 @@ class GraphiQlBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Chromium.assumeInstalled();
+        ChromiumInstalled.assume();
         platform = Platform.onMemoryStore(LOGS);
         createUser(CHAIR.username(), CHAIR.password(), "CHAIR");
         createUser("browser-reviewer", "browser-" + UUID.randomUUID(), "REVIEWER");
@@ -115,24 +115,13 @@ class GraphiQlBrowserTest {
                 !!document.querySelector("form input[name='username']") && !!document.querySelector("form input[name='password']")
                   && !document.querySelector('.graphiql-container')""").asBoolean()).as("the login form, not GraphiQL").isTrue();
         assertThat(problems(page)).as("what went wrong on the login page").isEmpty();
-        logIn(page, CHAIR.username(), CHAIR.password());
+        page.logIn(CHAIR.username(), CHAIR.password(), "/graphiql");
         assertThat(page.evaluate("location.pathname").asText()).isEqualTo("/graphiql");
         page.waitFor("document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror.getValue()",
                 "GraphiQL to render instead of Loading...");
         assertThat(page.evaluate("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue()")
                 .asText()).isEqualTo(query);
         return page;
-    }
-
-    /** Spring Security's login form: fields username and password, back to the page asked for once logged in. */
-    private static void logIn(Chromium.Page page, String username, String password) {
-        page.click("input[name='username']");
-        page.type(username);
-        page.click("input[name='password']");
-        page.type(password);
-        page.click("button[type='submit'], input[type='submit']");
-        page.waitFor("location.pathname === '/graphiql' && document.readyState === 'complete'",
-                "the login to lead back to /graphiql");
     }
 
     /** Clicks the run button and answers the result pane's text once it shows an answer. */

@@ -57,7 +57,7 @@ class TimelineBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Chromium.assumeInstalled();
+        ChromiumInstalled.assume();
         platform = Platform.onMemoryStore(LOGS);
         DemoCase demo = new DemoCase(platform.commands);
         Map<String, String> entryIds = demo.load();
@@ -96,12 +96,7 @@ class TimelineBrowserTest {
                 .isEqualTo("/login");
         assertThat(page.evaluate("!!document.querySelector(\"form input[name='password']\") && !document.getElementById('timeline')")
                 .asBoolean()).as("the login form, not the timeline").isTrue();
-        page.click("input[name='username']");
-        page.type(user.username());
-        page.click("input[name='password']");
-        page.type(user.password());
-        page.click("button[type='submit'], input[type='submit']");
-        page.waitFor("location.pathname === '/timeline' && document.readyState === 'complete'", "the timeline after the login");
+        page.logIn(user.username(), user.password(), "/timeline");
         assertThat(page.evaluate("location.search").asText()).isEqualTo("?childId=" + DemoCase.CHILD);
     }
 
@@ -163,7 +158,8 @@ class TimelineBrowserTest {
         assertThat(page.evaluate("location.search").asText()).isEqualTo("?childId=child-a&horizon=2019-05-01T00%3A00%3A00Z");
         assertFadedAsTheRecordSays(HORIZON, true);
 
-        // drag the marker rightwards: the statuses follow it
+        // drag the marker rightwards: the statuses follow it, and the view stays where it was
+        List<String> window = shownWindow();
         JsonNode bar = page.evaluate("""
                 (() => { const r = document.querySelector('.vis-custom-time.horizon').getBoundingClientRect();
                   return [r.x + r.width / 2, r.y + 40]; })()""");
@@ -171,7 +167,18 @@ class TimelineBrowserTest {
         awaitQuiet();
         String dragged = page.evaluate("new URLSearchParams(location.search).get('horizon')").asText();
         assertThat(Instant.parse(dragged)).as("the horizon after the drag").isAfter(Instant.parse(HORIZON));
+        assertThat(shownWindow()).as("the window after dragging the marker (not panned)").isEqualTo(window);
         assertFadedAsTheRecordSays(dragged, false);
+
+        // a drag along the axis pans the view and leaves the horizon where it is
+        JsonNode axis = page.evaluate("""
+                (() => { const r = document.querySelector('.vis-time-axis.vis-foreground').getBoundingClientRect();
+                  return [r.x + r.width / 2, r.y + r.height / 2]; })()""");
+        page.drag(axis.get(0).asDouble(), axis.get(1).asDouble(), axis.get(0).asDouble() - 150, axis.get(1).asDouble(), 10);
+        page.waitFor("document.getElementById('timeline').dataset.windowStart !== '%s'".formatted(window.get(0)),
+                "the view to pan after a drag along the axis");
+        assertThat(Instant.parse(shownWindow().get(0))).as("the window's start after panning").isAfter(Instant.parse(window.get(0)));
+        assertThat(page.evaluate("new URLSearchParams(location.search).get('horizon')").asText()).isEqualTo(dragged);
         System.out.println("timeline: horizon drag on the demo case, ms per step: "
                 + page.evaluate("window.timelineFigures.horizon.map(Math.round)"));
         assertNothingWentWrong("horizon-dragged");
@@ -210,7 +217,8 @@ class TimelineBrowserTest {
                 .formatted(id)).asText()).as("the item's summary on the timeline").isEqualTo(MARKUP);
         assertThat(page.evaluate("document.querySelectorAll('script').length").asInt()).as("the page's own scripts only").isEqualTo(2);
         assertThat(page.evaluate("document.querySelectorAll('#timeline b, #entries b').length").asInt()).isZero();
-        page.click(dateButtonInTheTable(id));
+        // clicked on the timeline itself, not in the table
+        page.click(".vis-item.entry .entry-content[data-entry-id='%s'] .summary".formatted(id));
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(id), "the details of the entry");
         assertThat(page.evaluate("document.querySelector('#details .summary-text').textContent").asText()).isEqualTo(MARKUP);
         assertNothingWentWrong("markup-as-text");
@@ -227,6 +235,8 @@ class TimelineBrowserTest {
         page.press("Enter", 13);
         page.waitFor("document.getElementById('details').dataset.entryId === '%s'".formatted(all.get(2)),
                 "the third entry's details after two presses of the right arrow");
+        assertThat(page.evaluate("document.activeElement.dataset.entryId || document.activeElement.id").asText())
+                .as("the element with the keyboard's focus").isEqualTo(all.get(2));
         // the roving tab stop: the entry the keyboard is on is the one entry Tab reaches
         assertThat(strings("[...document.querySelectorAll('.entry-content[tabindex=\"0\"]')].map(e => e.dataset.entryId)"))
                 .containsExactly(all.get(2));
@@ -285,6 +295,11 @@ class TimelineBrowserTest {
                 "the timeline to read every entry");
         page.waitFor("new Promise(r => requestAnimationFrame(() => setTimeout(() => r(document.body.dataset.busy === 'false'), 50)))",
                 "the timeline to settle");
+    }
+
+    /** The start and end of the window the timeline shows. */
+    private List<String> shownWindow() {
+        return strings("[document.getElementById('timeline').dataset.windowStart, document.getElementById('timeline').dataset.windowEnd]");
     }
 
     private static String dateButtonInTheTable(String entryId) {

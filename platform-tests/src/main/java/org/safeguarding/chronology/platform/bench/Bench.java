@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.safeguarding.chronology.platform.Credentials;
 import org.safeguarding.chronology.platform.GraphQlClient;
 import org.safeguarding.chronology.platform.GraphQlClient.Json;
 import org.safeguarding.chronology.platform.bench.BenchData.ChildHistory;
@@ -38,7 +39,7 @@ import org.safeguarding.chronology.platform.bench.BenchData.Command;
  * {@code <out>/<date>.json}, {@code <out>/<date>.svg} and {@code <out>/<date>.md}. Reports figures; asserts
  * nothing.
  *
- * <p>Usage: {@code Bench --commands URL --queries URL --store MONGODB_URI [--quick] [--out DIR]
+ * <p>Usage: {@code Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns | --files | --timeline] [--out DIR]
  * [--pids DIR] [--seed N]}, or {@code Bench --render <results>.json} to write its tables and chart again.
  */
 public final class Bench {
@@ -116,7 +117,7 @@ public final class Bench {
         }
 
         // the measured children first: with them alone the store holds ~10,000 events
-        int[] sizes = options.files ? new int[] {10_000}
+        int[] sizes = options.files || options.timeline ? new int[] {10_000}
                 : options.patterns ? new int[] {1_000, 10_000}
                 : options.quick ? new int[] {100, 1_000} : new int[] {100, 1_000, 10_000};
         List<Measured> measured = new ArrayList<>();
@@ -131,6 +132,12 @@ public final class Bench {
         awaitProjection();
         if (options.files) { // the import and the export only, at the first store size
             files(measured.get(measured.size() - 1), 10_000);
+            memory.stop();
+            results.write(options, Instant.now());
+            return;
+        }
+        if (options.timeline) { // the chair's timeline only, at the first store size
+            timeline(measured.get(measured.size() - 1));
             memory.stop();
             results.write(options, Instant.now());
             return;
@@ -164,6 +171,7 @@ public final class Bench {
         }
 
         files(measured.get(measured.size() - 1), options.quick ? 1_000 : 10_000);
+        timeline(measured.get(measured.size() - 1));
         rebuild(limit()); // against the limit of the store as it now is
         memory.stop();
         memory.report(results);
@@ -182,6 +190,13 @@ public final class Bench {
         files.importFigures(rows);
         awaitProjection();
         files.exportFigures(largest.child().childId(), largest.child().entries().size());
+    }
+
+    /** The largest measured child on the chair's timeline in headless Chromium, logged in as the bench's user. */
+    private void timeline(Measured largest) throws Exception {
+        awaitProjection();
+        new TimelineBench(queries, options, results, Credentials.fromEnvironment())
+                .figures(largest.child().childId());
     }
 
     /** The next generated children, until they hold at least this many entries. */
@@ -628,13 +643,14 @@ public final class Bench {
 
     /** Command-line options. */
     record Options(String commands, String queries, String store, boolean quick, boolean patterns, boolean files,
-                   Path out, Path pids, long seed) {
+                   boolean timeline, Path out, Path pids, long seed) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             boolean quick = false;
             boolean patterns = false;
             boolean files = false;
+            boolean timeline = false;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--quick")) {
                     quick = true;
@@ -642,6 +658,8 @@ public final class Bench {
                     patterns = true;
                 } else if (args[i].equals("--files")) {
                     files = true;
+                } else if (args[i].equals("--timeline")) {
+                    timeline = true;
                 } else if (args[i].startsWith("--") && i + 1 < args.length) {
                     given.put(args[i].substring(2), args[++i]);
                 } else {
@@ -653,7 +671,7 @@ public final class Bench {
                     usage("--" + required + " is required");
                 }
             }
-            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick, patterns, files,
+            return new Options(given.get("commands"), given.get("queries"), given.get("store"), quick, patterns, files, timeline,
                     Path.of(given.getOrDefault("out", "bench/results")),
                     given.containsKey("pids") ? Path.of(given.get("pids")) : null,
                     Long.parseLong(given.getOrDefault("seed", "20261122")));
@@ -661,7 +679,7 @@ public final class Bench {
 
         private static void usage(String problem) {
             System.err.println("Bench: " + problem);
-            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns | --files] [--out DIR]"
+            System.err.println("usage: Bench --commands URL --queries URL --store MONGODB_URI [--quick | --patterns | --files | --timeline] [--out DIR]"
                     + " [--pids DIR] [--seed N]");
             System.exit(2);
         }
@@ -676,7 +694,7 @@ public final class Bench {
 
         String date() {
             return LocalDate.now(ZoneOffset.UTC).toString() + (quick ? "-quick" : "") + (patterns ? "-patterns" : "")
-                    + (files ? "-files" : "");
+                    + (files ? "-files" : "") + (timeline ? "-timeline" : "");
         }
 
         Path file(String extension) throws java.io.IOException {

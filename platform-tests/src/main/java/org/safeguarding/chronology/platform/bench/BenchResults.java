@@ -78,7 +78,8 @@ final class BenchResults {
         flatness();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", finished.toString());
-        json.put("mode", quick ? "quick" : "full");
+        json.put("mode", quick ? "quick" : options.patterns() ? "patterns only" : options.files() ? "files only"
+                : options.timeline() ? "timeline only" : "full");
         json.put("seed", options.seed());
         json.put("machine", machine(options));
         List<Object> list = new ArrayList<>();

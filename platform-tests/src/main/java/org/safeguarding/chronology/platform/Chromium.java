@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * to anything but this machine's loopback cut: every host name resolves to nothing but localhost, and every other
  * request goes to a proxy where nothing listens. A fresh profile each time, removed on close.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -49,18 +49,12 @@ final class Chromium implements AutoCloseable {
         this.socket = sockets.buildAsync(endpoint, new Messages()).join();
     }
 
-    /** A test needs Chromium: in CI (where .ci/run installs it) its absence fails the test, elsewhere skips it. */
-    static void assumeInstalled() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            if (System.getenv("CI") != null) {
-                org.junit.jupiter.api.Assertions.fail(EXECUTABLE + " is missing; .ci/run installs Debian's chromium package");
-            }
-            org.junit.jupiter.api.Assumptions.abort(EXECUTABLE + " is missing (apt-get install chromium); skipped outside CI");
-        }
+    public static boolean installed() {
+        return Files.isExecutable(EXECUTABLE);
     }
 
     /** Chromium as a process, its output in the log; answers once its DevTools endpoint is open. */
-    static Chromium launch(Path log) throws IOException, InterruptedException {
+    public static Chromium launch(Path log) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
         List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(),
                 "--headless", "--disable-gpu", "--window-size=1400,900", "--remote-debugging-port=0",
@@ -115,7 +109,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A new tab, attached, with the Page, Network, Runtime and Log domains enabled and their events recorded. */
-    Page open() {
+    public Page open() {
         String target = call(null, "Target.createTarget", Map.of("url", "about:blank")).path("targetId").asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
                 .path("sessionId").asText();
@@ -224,10 +218,10 @@ final class Chromium implements AutoCloseable {
     }
 
     /** One tab: what it requested, what went wrong in it, and ways to act on it as a person would. */
-    final class Page {
+    public final class Page {
 
         private final String session;
-        final List<String> requests = new CopyOnWriteArrayList<>();
+        public final List<String> requests = new CopyOnWriteArrayList<>();
         private final List<String> problems = new CopyOnWriteArrayList<>();
 
         private Page(String session) {
@@ -269,14 +263,14 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Console errors, uncaught exceptions, failed requests and CSP violations seen so far. */
-        List<String> problems() {
+        public List<String> problems() {
             List<String> all = new ArrayList<>(problems);
             JsonNode violations = evaluate("window.__cspViolations || []");
             violations.forEach(v -> all.add("CSP violation: " + v.asText()));
             return all;
         }
 
-        void navigate(String url) {
+        public void navigate(String url) {
             JsonNode result = call(session, "Page.navigate", Map.of("url", url));
             if (result.hasNonNull("errorText")) {
                 throw new IllegalStateException("cannot open " + url + ": " + result.get("errorText").asText());
@@ -285,7 +279,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** The value of a JavaScript expression in the page (a promise is awaited). */
-        JsonNode evaluate(String expression) {
+        public JsonNode evaluate(String expression) {
             JsonNode result = call(session, "Runtime.evaluate", Map.of("expression", expression,
                     "returnByValue", true, "awaitPromise", true));
             if (result.has("exceptionDetails")) {
@@ -295,7 +289,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Waits up to 30 s until the expression is truthy; answers its last value. */
-        JsonNode waitFor(String expression, String what) {
+        public JsonNode waitFor(String expression, String what) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             JsonNode value;
             do {
@@ -317,7 +311,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** A mouse click (press and release of the left button) at the middle of the first element matching, scrolled into view. */
-        void click(String selector) {
+        public void click(String selector) {
             JsonNode box = waitFor("""
                     (() => { const e = document.querySelector(%s); if (!e) return null;
                       e.scrollIntoView({block: 'nearest', inline: 'nearest'}); const r = e.getBoundingClientRect(); return r.width > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null; })()
@@ -329,7 +323,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Presses and releases a key that types no text (ArrowRight, Enter, Tab, ...) in the focused element. */
-        void press(String key, int keyCode) {
+        public void press(String key, int keyCode) {
             for (String type : List.of("rawKeyDown", "keyUp")) {
                 call(session, "Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key,
                         "windowsVirtualKeyCode", keyCode, "nativeVirtualKeyCode", keyCode));
@@ -337,7 +331,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Presses the left button at one point, moves in steps to another and releases it there. */
-        void drag(double fromX, double fromY, double toX, double toY, int steps) {
+        public void drag(double fromX, double fromY, double toX, double toY, int steps) {
             call(session, "Input.dispatchMouseEvent", Map.of("type", "mousePressed", "x", fromX, "y", fromY,
                     "button", "left", "buttons", 1, "clickCount", 1));
             for (int i = 1; i <= steps; i++) {
@@ -349,12 +343,26 @@ final class Chromium implements AutoCloseable {
                     "button", "left", "buttons", 0, "clickCount", 1));
         }
 
+        /**
+         * Fills Spring Security's login form shown in the page (fields username and password) as a person would,
+         * submits it, and waits until it leads back to the page at this path.
+         */
+        public void logIn(String username, String password, String path) {
+            click("input[name='username']");
+            type(username);
+            click("input[name='password']");
+            type(password);
+            click("button[type='submit'], input[type='submit']");
+            waitFor("location.pathname === '%s' && document.readyState === 'complete'".formatted(path),
+                    "the login to lead back to " + path);
+        }
+
         /** Types text into the focused element, as the keyboard would. */
-        void type(String text) {
+        public void type(String text) {
             call(session, "Input.insertText", Map.of("text", text));
         }
 
-        byte[] screenshot() {
+        public byte[] screenshot() {
             return Base64.getDecoder().decode(
                     call(session, "Page.captureScreenshot", Map.of("format", "png")).path("data").asText());
         }
