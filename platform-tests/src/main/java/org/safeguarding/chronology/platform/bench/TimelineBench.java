@@ -68,13 +68,12 @@ final class TimelineBench {
             logIn(page, childId);
             List<Double> first = new ArrayList<>();
             List<Double> all = new ArrayList<>();
-            JsonNode figures = null;
             for (int run = 0; run <= RUNS; run++) {
                 Bench.progress("timeline: " + childId + " in Chromium, load " + run + " of " + RUNS
                         + (run == 0 ? " (the first after the start, not counted)" : ""));
                 page.navigate(url(childId));
                 page.waitFor("document.body.dataset.loaded === 'all'", "all " + entries + " entries");
-                figures = page.evaluate("window.timelineFigures");
+                JsonNode figures = page.evaluate("window.timelineFigures");
                 if (figures.path("entries").asInt() != entries) {
                     throw new IllegalStateException("the timeline read " + figures.path("entries") + " of " + entries + " entries");
                 }
